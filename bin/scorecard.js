@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Thin shim: run the TypeScript CLI through tsx, so no build step is needed.
+import { register } from "tsx/esm/api";
+
+register();
+const { run } = await import("../src/cli/main.ts");
+process.exitCode = await run(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  env: process.env,
+});

@@ -1,0 +1,73 @@
+import { parseArgs } from "node:util";
+import { StageError, UserError } from "../errors.ts";
+import type { CliIO } from "./context.ts";
+import { buildCommand } from "./commands/build.ts";
+import { scoreCommand } from "./commands/score.ts";
+import { validateCommand } from "./commands/validate.ts";
+
+export type { CliIO } from "./context.ts";
+
+/** A command takes its own arguments and returns an exit code: 0 ok, 1 user error. */
+export type Command = (args: string[], io: CliIO) => Promise<number>;
+
+const commands: Record<string, { run: Command; summary: string }> = {
+  validate: { run: validateCommand, summary: "check task force files and report every problem" },
+  score: { run: scoreCommand, summary: "score task force files against the rubric" },
+  build: { run: buildCommand, summary: "build PDF and HTML scorecards into output/" },
+};
+
+const usage = () =>
+  [
+    "Usage: scorecard <command> [options] [paths]",
+    "",
+    "Commands:",
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`),
+    "",
+    "Run `scorecard <command> --help` for a command's options.",
+  ].join("\n");
+
+/**
+ * The CLI. Maps errors to exit codes in one place: user errors exit 1 with a plain
+ * message, anything else is a bug and exits 2.
+ */
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(usage() + "\n");
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr.write(`scorecard: unknown command '${name}'.\n\n${usage()}\n`);
+    return 1;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+export function reportError(error: unknown, io: CliIO): number {
+  const root = error instanceof StageError && error.cause instanceof UserError ? error.cause : error;
+  if (root instanceof UserError) {
+    io.stderr.write(`scorecard: ${root.message}\n`);
+    return 1;
+  }
+  if (isArgError(root)) {
+    io.stderr.write(`scorecard: ${(root as Error).message}. Run with --help to see the options.\n`);
+    return 1;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr.write(
+    `scorecard: internal error. This is a bug in the scorecard tool, not a problem with your data.\n` +
+      `Please report it with the details below.\n\n${detail}\n`,
+  );
+  return 2;
+}
+
+function isArgError(error: unknown): boolean {
+  return error instanceof Error && "code" in error && String((error as { code: unknown }).code).startsWith("ERR_PARSE_ARGS");
+}
+
+export { parseArgs };

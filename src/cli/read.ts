@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import { join, relative, isAbsolute } from "node:path";
+import { expandPaths } from "../io/files.ts";
+import { check } from "../pipeline.ts";
+import type { Validated } from "../validate/validate.ts";
+import { load } from "../load/load.ts";
+import { today, type CliIO } from "./context.ts";
+import { UserError } from "../errors.ts";
+
+/** The files named on the command line, or every scorecards/*.yaml when none is named. */
+export function resolveInputs(paths: readonly string[], io: CliIO): string[] {
+  const given = paths.length ? paths : [join(io.cwd, "scorecards")];
+  const files = expandPaths(given.map((p) => (isAbsolute(p) ? p : join(io.cwd, p))));
+  if (files.length === 0) throw new UserError(`no task force files (*.yaml) found in ${given.join(", ")}.`);
+  return files;
+}
+
+/** How a file is named in messages: relative to where the user ran the command. */
+export const displayName = (file: string, io: CliIO): string => {
+  const rel = relative(io.cwd, file);
+  return rel.startsWith("..") ? file : rel;
+};
+
+/** Reads and checks each file. A file that cannot be read is a located problem, not a crash. */
+export function readAndCheck(files: readonly string[], io: CliIO): Validated[] {
+  const day = today(io.env);
+  return files.map((file) => {
+    const name = displayName(file, io);
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as NodeJS.ErrnoException).code === "EISDIR" ? "this is a folder, not a file" : "it could not be read";
+      const loaded = load(name, "");
+      loaded.problems = [{ file: name, line: 1, col: 1, code: "read-failed", severity: "error", message: `cannot read this file: ${reason}. Check the path.` }];
+      return { loaded, taskForce: undefined, problems: loaded.problems };
+    }
+    return check(name, text, day);
+  });
+}

@@ -1,0 +1,138 @@
+// The shape of a task force file, as schemas/task-force.schema.json describes it.
+// Data only reaches these types after validation has passed.
+
+export type Unknown = "unknown";
+export type YesNo = "yes" | "no" | Unknown;
+export type Count = number | Unknown;
+
+export type Sector =
+  | "law-enforcement"
+  | "prosecution"
+  | "federal-agency"
+  | "government-social-services"
+  | "victim-service-provider"
+  | "survivor-led"
+  | "sex-worker-led"
+  | "targeted-community"
+  | "health-harm-reduction"
+  | "faith-based"
+  | "anti-sex-work-advocacy"
+  | "academic"
+  | "other"
+  | "unknown";
+
+export type Role = "lead" | "voting-member" | "advisory" | "partner" | "unknown";
+export type ReviewStatus = "draft" | "sent-for-reply" | "published";
+export type OperationType =
+  | "sting-selling-sex"
+  | "buyer-sting"
+  | "trafficker-investigation"
+  | "outreach"
+  | "multiple"
+  | "other"
+  | "unknown";
+
+export interface Sourced {
+  sources?: string[];
+  note?: string;
+}
+
+export interface Member extends Sourced {
+  name: string;
+  sector: Sector;
+  role: Role;
+  votes: YesNo;
+}
+
+export interface MemberCountGroup {
+  label: string;
+  kind: "government" | "non-government" | Exclude<Sector, "unknown">;
+  count: Count;
+}
+
+export interface MemberCounts extends Sourced {
+  as_of: string;
+  groups: MemberCountGroup[];
+}
+
+export interface Arrests {
+  total: Count;
+  selling_sex?: Count;
+  buying_sex?: Count;
+  selling_or_buying_sex?: Count;
+  trafficking?: Count;
+  other?: Count;
+}
+
+export interface Operation extends Sourced {
+  name: string;
+  date: string;
+  period?: string;
+  places?: string[];
+  type: OperationType;
+  officers_deployed: Count;
+  tied_to_identified_victims?: YesNo;
+  arrests: Arrests;
+  minors?: { arrested?: Count; identified?: Count };
+  victims_identified?: Count;
+  referred_to_services: Count;
+  services_conditional_on_arrest: YesNo;
+  demographics?: { places?: string; people_arrested?: string; disclosed_by_task_force?: YesNo };
+}
+
+export interface Policy extends Sourced {
+  status: YesNo;
+}
+
+export type PolicyId =
+  | "non_arrest_of_people_selling_sex"
+  | "non_punishment_of_victims"
+  | "no_condoms_as_evidence"
+  | "services_without_arrest_or_cooperation"
+  | "low_barrier_services"
+  | "immigration_protections"
+  | "publishes_data_by_charge"
+  | "community_oversight"
+  | "collateral_consequences_support";
+
+export interface Source {
+  id: string;
+  title: string;
+  publisher: string;
+  author?: string;
+  date: string;
+  url?: string;
+  identifier?: string;
+  type: "news" | "op-ed" | "government" | "task-force" | "report" | "academic" | "other";
+  note?: string;
+}
+
+export interface TaskForce {
+  schema_version: 1;
+  fictional?: "yes" | "no";
+  name: string;
+  jurisdiction: { city?: string; county?: string; state?: string; country: string; region?: string };
+  website?: string;
+  founded?: { date: string; sources: string[] };
+  lead_agencies?: (Sourced & { name: string; sector: Sector })[];
+  funding?: (Sourced & { funder: string; program?: string; amount: Count; currency?: string; years?: string })[];
+  review: {
+    status: ReviewStatus;
+    last_reviewed: string;
+    reply?: { status: "not-requested" | "requested" | "received" | "declined"; date?: string; summary?: string; sources?: string[] };
+  };
+  membership: { as_of?: string; members: Member[]; counts?: MemberCounts[]; note?: string };
+  representation: Sourced & {
+    survivor_led_seats: Count;
+    sex_worker_led_seats: Count;
+    targeted_community_seats: Count;
+    seats_vote: YesNo;
+    meetings_public: YesNo;
+    minutes_public: YesNo;
+  };
+  operations: Operation[];
+  policies: Record<PolicyId, Policy>;
+  sources: Source[];
+}
+
+export const isKnown = <T>(value: T | Unknown | undefined): value is T => value !== undefined && value !== "unknown";

@@ -1,0 +1,50 @@
+import { Ajv } from "ajv";
+import type { ValidateFunction } from "ajv";
+import schema from "../../schemas/task-force.schema.json" with { type: "json" };
+import type { Problem } from "../errors.ts";
+import { locate, type DataPath, type Loaded } from "../load/load.ts";
+import type { TaskForce } from "../model.ts";
+import { schemaMessages } from "./messages.ts";
+import { semanticChecks } from "./semantic.ts";
+
+export interface Validated {
+  loaded: Loaded;
+  /** The task force, present only when there are no errors. */
+  taskForce: TaskForce | undefined;
+  problems: Problem[];
+}
+
+let compiled: ValidateFunction | undefined;
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(schema);
+  return compiled;
+}
+
+/** Finds where a data path is in the file. */
+export function problemAt(loaded: Loaded, path: DataPath, part: "key" | "value", rest: Omit<Problem, "file" | "line" | "col">): Problem {
+  return { file: loaded.file, ...locate(loaded, path, part), ...rest };
+}
+
+/**
+ * Checks loaded data against the schema and against the rules a schema cannot express.
+ * Pure: `today` (YYYY-MM-DD) is passed in so that the date check is repeatable.
+ */
+export function validate(loaded: Loaded, today: string): Validated {
+  if (loaded.problems.length > 0) return { loaded, taskForce: undefined, problems: sortProblems(loaded.problems) };
+  const check = validator();
+  const problems: Problem[] = [];
+  if (!check(loaded.data)) {
+    for (const m of schemaMessages(check.errors ?? [], loaded.data)) {
+      problems.push(problemAt(loaded, m.path, m.part, { code: m.code, message: m.message, severity: "error" }));
+    }
+  }
+  // Rules beyond the schema run on whatever parts are well-formed, so every problem shows at once.
+  problems.push(...semanticChecks(loaded, today));
+  const sorted = sortProblems(problems);
+  const hasErrors = sorted.some((p) => p.severity === "error");
+  return { loaded, taskForce: hasErrors ? undefined : (loaded.data as TaskForce), problems: sorted };
+}
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.message.localeCompare(b.message));
+}

@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractText, getDocumentProxy, getMeta } from "unpdf";
+import { cli, fixture, tempDir } from "../helpers.ts";
+
+describe("scorecard build", () => {
+  it("prints a real PDF with real Chromium, with the task force's facts in its text", async () => {
+    const dir = tempDir({ "scorecards/example-county.yaml": fixture("valid", "example-county.yaml") });
+    const result = await cli(["build"], { cwd: dir });
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect(result.code).toBe(0);
+    const pdfPath = join(dir, "output", "example-county.pdf");
+    expect(existsSync(pdfPath)).toBe(true);
+    expect(existsSync(join(dir, "output", "example-county.html"))).toBe(true);
+    const bytes = new Uint8Array(readFileSync(pdfPath));
+    const pdf = await getDocumentProxy(bytes);
+    const { text } = await extractText(pdf, { mergePages: true });
+    expect(text).toContain("Example County Task Force");
+    expect(text).toContain("Example Motel investigation");
+    expect(text).toContain("Example Gazette");
+    const meta = await getMeta(await getDocumentProxy(new Uint8Array(readFileSync(pdfPath))));
+    expect(String((meta.info as Record<string, unknown>).Title)).toContain("Example County Task Force");
+  });
+
+  it("builds the valid files, reports the invalid one with its location, and exits 1", async () => {
+    const dir = tempDir({ "scorecards/example-county.yaml": fixture("valid", "example-county.yaml") });
+    const bad = readFileSync(fixture("valid", "example-county.yaml"), "utf8").replace("officers_deployed: 12", "officers_deployed: twelve");
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(join(dir, "scorecards", "broken.yaml"), bad);
+    const result = await cli(["build"], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/scorecards\/broken\.yaml:\d+:\d+: officers_deployed must be a whole number/);
+    expect(existsSync(join(dir, "output", "example-county.pdf"))).toBe(true);
+    expect(existsSync(join(dir, "output", "broken.pdf"))).toBe(false);
+  });
+});
