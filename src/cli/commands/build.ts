@@ -10,6 +10,7 @@ import { launchBrowser, lockDown, printPdf } from "../../pdf/print.ts";
 import { renderDocument, type Built } from "../../pipeline.ts";
 import { compileTheme } from "../../render/render.ts";
 import { parseRubric } from "../../score/rubric.ts";
+import { scoresCsv, scoresJson } from "../../score/export.ts";
 import { RUBRIC_FILE, TEMPLATES_DIR, type CliIO } from "../context.ts";
 import { readAndCheck, resolveInputs } from "../read.ts";
 
@@ -46,7 +47,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const renderHtml = compileTheme(readTheme(TEMPLATES_DIR));
 
   let failed = 0;
-  const docs: { name: string; built: Built }[] = [];
+  const docs: { name: string; file: string; built: Built }[] = [];
   checked.forEach((r, i) => {
     for (const p of r.problems) io.stderr.write(formatProblem(p) + "\n");
     if (!r.taskForce) {
@@ -64,7 +65,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     });
     const name = basename(file, extname(file));
     writeFileAtomic(join(outDir, `${name}.html`), built.html);
-    docs.push({ name, built });
+    docs.push({ name, file: r.loaded.file, built });
   });
 
   if (docs.length > 0) {
@@ -83,6 +84,9 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
       await browser.close();
     }
   }
+  const scored = docs.map((d) => ({ file: d.file, card: d.built.card }));
+  writeFileAtomic(join(outDir, "scores.json"), scoresJson(scored));
+  writeFileAtomic(join(outDir, "scores.csv"), scoresCsv(scored));
   if (failed) io.stderr.write(`${failed} file(s) could not be built because of the errors above.\n`);
   return failed ? 1 : 0;
 }
