@@ -10,13 +10,23 @@ export interface Problem {
 }
 
 export type ProblemCode =
+  // The file itself: reading and YAML (src/load)
+  | "read-failed"
+  | "file-too-large"
+  | "yaml-binary"
   | "yaml-syntax"
   | "yaml-tab"
   | "yaml-duplicate-key"
   | "yaml-alias-limit"
+  | "yaml-alias-unresolved"
+  | "yaml-alias-cycle"
+  | "yaml-too-deep"
+  | "yaml-tag"
+  | "yaml-complex-key"
   | "yaml-multiple-documents"
   | "yaml-empty"
-  | "read-failed"
+  | "yaml-not-a-map"
+  // The schema (schemas/task-force.schema.json)
   | "schema-required"
   | "schema-unknown-field"
   | "schema-enum"
@@ -26,13 +36,23 @@ export type ProblemCode =
   | "schema-const"
   | "schema-length"
   | "schema-other"
+  // Rules beyond the schema (src/validate/semantic.ts)
   | "source-unresolved"
   | "source-duplicate-id"
   | "source-missing"
   | "source-unused"
+  | "source-unfindable"
   | "arrests-exceed-total"
   | "referrals-exceed-arrests"
-  | "date-in-future";
+  | "minors-exceed-arrests"
+  | "date-in-future"
+  | "date-invalid"
+  | "date-order"
+  | "member-duplicate"
+  | "seats-fewer-than-members"
+  | "reply-missing"
+  | "modeline-missing"
+  | "too-many-problems";
 
 /** A mistake in what the user asked for or wrote: exit code 1, a plain message, no stack trace. */
 export class UserError extends Error {

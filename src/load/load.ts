@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, visit } from "yaml";
+import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq } from "yaml";
 import type { Document, ParsedNode } from "yaml";
 import type { Problem, ProblemCode } from "../errors.ts";
 
@@ -18,50 +18,221 @@ export type DataPath = readonly (string | number)[];
 
 /** Aliases beyond this count are refused: it stops "billion laughs" alias bombs. */
 export const MAX_ALIAS_COUNT = 100;
+/** A task force file is a few hundred lines; anything far bigger is a mistake or an attack. */
+export const MAX_FILE_CHARS = 1_000_000;
+/** The schema is 6 levels deep; deeper nesting is never valid and costs stack. */
+export const MAX_DEPTH = 32;
 
 const yamlCodes: Record<string, ProblemCode> = {
   TAB_AS_INDENT: "yaml-tab",
   DUPLICATE_KEY: "yaml-duplicate-key",
+  MULTIPLE_DOCS: "yaml-multiple-documents",
 };
+
+/** Tags that only restate what plain YAML already means; every other tag is refused. */
+const PLAIN_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
+
+/** Control characters YAML forbids, and the replacement character left by bytes that are not UTF-8. */
+// eslint-disable-next-line no-control-regex
+const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
+
+/** Line and column (1-based) of an offset, counted from the text itself: for problems found before parsing. */
+export function positionIn(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
+}
+
+const problem = (file: string, at: { line: number; col: number }, code: ProblemCode, message: string): Problem => ({
+  file,
+  line: at.line,
+  col: at.col,
+  code,
+  severity: "error",
+  message,
+});
 
 /** Parses YAML text. Pure: never throws on bad input, and reports every problem it finds. */
 export function load(file: string, text: string): Loaded {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const early = earlyProblem(file, text);
+  if (early) return { file, text, data: undefined, doc: parseDocument("", { lineCounter }), lineCounter, problems: [early] };
+
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: "error" });
+  } catch (error) {
+    // The parser recurses; extreme nesting can exhaust the stack before it reports anything.
+    return { file, text, data: undefined, doc: parseDocument("", { lineCounter }), lineCounter, problems: [tooDeep(file, { line: 1, col: 1 }, error)] };
+  }
   const problems: Problem[] = [];
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
     return { line, col };
   };
-  for (const e of doc.errors) {
-    const code: ProblemCode =
-      yamlCodes[e.code] ??
-      (e.message.includes("multiple documents") || e.code === "MULTIPLE_DOCS" ? "yaml-multiple-documents" : "yaml-syntax");
-    problems.push({ file, ...at(e.pos[0]), code, severity: "error", message: yamlMessage(code, e.message) });
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const code: ProblemCode = /call stack/i.test(e.message) ? "yaml-too-deep" : e.code === "TAG_RESOLVE_FAILED" ? "yaml-tag" : (yamlCodes[e.code] ?? "yaml-syntax");
+    problems.push(problem(file, at(e.pos[0]), code, yamlMessage(code, e.message)));
   }
   let data: unknown;
   if (problems.length === 0) {
-    try {
-      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const code: ProblemCode = /alias/i.test(message) ? "yaml-alias-limit" : "yaml-syntax";
-      problems.push({
-        file,
-        ...firstAlias(doc, at),
-        code,
-        severity: "error",
-        message:
-          code === "yaml-alias-limit"
-            ? `this file repeats aliases (*name) too often to be expanded safely (more than ${MAX_ALIAS_COUNT}). Write the values out instead of using aliases.`
-            : `could not read this YAML: ${message}`,
-      });
-    }
-    if (problems.length === 0 && (data === null || data === undefined)) {
-      problems.push({ file, line: 1, col: 1, code: "yaml-empty", severity: "error", message: "this file is empty. Start from `scorecard new \"Task force name\"`, which writes every field." });
+    const shape = inspect(text, doc.contents, at, file, problems);
+    if (problems.length === 0) {
+      const built = toData(doc, file, text, at, shape.aliases);
+      data = built.data;
+      problems.push(...built.problems);
     }
   }
-  return { file, text, data: problems.length === 0 ? data : undefined, doc, lineCounter, problems };
+  return { file, text, data: problems.length === 0 ? data : undefined, doc, lineCounter, problems: dedupe(problems) };
+}
+
+/** Problems that make parsing pointless: an oversized file, or one that is not text. */
+function earlyProblem(file: string, text: string): Problem | undefined {
+  if (text.length > MAX_FILE_CHARS) {
+    return problem(file, { line: 1, col: 1 }, "file-too-large",
+      `this file is ${text.length.toLocaleString("en-US")} characters long; a task force file is never more than ${MAX_FILE_CHARS.toLocaleString("en-US")}. Check that this is the right file.`);
+  }
+  const bad = BINARY.exec(text);
+  if (bad) {
+    const char = bad[0] === "\uFFFD" ? "bytes that are not UTF-8 text" : `the control character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    return problem(file, positionIn(text, bad.index), "yaml-binary",
+      `this file is not plain text: it contains ${char}. Save it as UTF-8 text in a text editor, or check that this is the right file.`);
+  }
+  return undefined;
+}
+
+/**
+ * One pass over the parsed nodes, before any data is built: refuses keys that are lists or
+ * sections, tags that build non-text values, and nesting deeper than any valid file. Counts
+ * aliases, so that the cycle check runs only on files that use them.
+ */
+function inspect(text: string, root: unknown, at: (offset: number) => { line: number; col: number }, file: string, problems: Problem[]): { aliases: number } {
+  let aliases = 0;
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0 && problems.length < 20) {
+    const [node, depth] = stack.pop()!;
+    if (!node || typeof node !== "object") continue;
+    if (isAlias(node)) {
+      aliases++;
+      continue;
+    }
+    const range = (node as ParsedNode).range;
+    const tag = (node as { tag?: string }).tag;
+    if (tag && !PLAIN_TAGS.has(tag) && (isScalar(node) || isMap(node) || isSeq(node))) {
+      const shown = tag.replace(/^tag:yaml\.org,2002:/, "!!");
+      problems.push(problem(file, at(tagStart(text, range?.[0] ?? 0)), "yaml-tag",
+        `the YAML tag ${shown} is not allowed. Remove it and write plain text, a number, yes, no or unknown.`));
+      continue;
+    }
+    if (depth > MAX_DEPTH) {
+      problems.push(tooDeep(file, at(range?.[0] ?? 0)));
+      break;
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (pair.key !== null && !isScalar(pair.key) && !isAlias(pair.key)) {
+          const keyRange = (pair.key as ParsedNode).range;
+          problems.push(problem(file, at(keyRange?.[0] ?? range?.[0] ?? 0), "yaml-complex-key",
+            "a field name here is a list or a section. A field name is a plain word followed by a colon, such as `name:`."));
+          continue;
+        }
+        if (isAlias(pair.key)) aliases++;
+        stack.push([pair.value, depth + 1]);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push([isPair(item) ? item.value : item, depth + 1]);
+    }
+  }
+  return { aliases };
+}
+
+/** The node's range starts at its value; the tag is written just before it on the same line. */
+function tagStart(text: string, valueStart: number): number {
+  const bang = text.lastIndexOf("!", valueStart);
+  return bang !== -1 && !text.slice(bang, valueStart).includes("\n") ? bang : valueStart;
+}
+
+/** Builds the plain data once. Alias bombs, unresolved aliases and alias cycles become located problems. */
+function toData(
+  doc: Document.Parsed,
+  file: string,
+  text: string,
+  at: (offset: number) => { line: number; col: number },
+  aliases: number,
+): { data?: unknown; problems: Problem[] } {
+  const fail = (p: Problem) => ({ problems: [p] });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/Unresolved alias/i.test(message)) {
+      const name = /: (\S+)\s*$/.exec(message)?.[1] ?? "";
+      return fail(problem(file, aliasAt(text, name, at), "yaml-alias-unresolved",
+        `the alias *${name} refers to no anchor &${name} above it. Write the value out in full, or define &${name} before this line.`));
+    }
+    if (/alias/i.test(message)) {
+      return fail(problem(file, aliasAt(text, "", at), "yaml-alias-limit",
+        `this file repeats aliases (*name) too often to be expanded safely (more than ${MAX_ALIAS_COUNT}). Write the values out instead of using aliases.`));
+    }
+    if (error instanceof RangeError) return fail(tooDeep(file, { line: 1, col: 1 }, error));
+    return fail(problem(file, { line: 1, col: 1 }, "yaml-syntax", `could not read this YAML: ${message}. Check the file for unusual characters.`));
+  }
+  if (aliases > 0 && hasCycle(data)) {
+    return fail(problem(file, aliasAt(text, "", at), "yaml-alias-cycle",
+      "an alias (*name) refers to the section that contains it, which would repeat forever. Write the values out instead of using aliases."));
+  }
+  if (data === null || data === undefined) {
+    return fail(problem(file, { line: 1, col: 1 }, "yaml-empty",
+      "this file is empty. Start from a copy of an existing scorecard and change the facts; write unknown for anything no source states."));
+  }
+  if (typeof data !== "object" || Array.isArray(data)) {
+    const what = Array.isArray(data) ? "a list (lines starting with -)" : `a single value (${JSON.stringify(String(data).slice(0, 40))})`;
+    const start = (doc.contents as ParsedNode | null)?.range?.[0] ?? 0;
+    return fail(problem(file, at(start), "yaml-not-a-map",
+      `this file holds ${what}, but a task force file is a set of fields, one per line, such as \`name: Example County Task Force\`.`));
+  }
+  return { data, problems: [] };
+}
+
+/** Where the first alias (or the alias named `name`) is written, found in the text. */
+function aliasAt(text: string, name: string, at: (offset: number) => { line: number; col: number }) {
+  const re = name ? new RegExp(`\\*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`) : /(^|[\s[{,:])\*[^\s,\]}]/m;
+  const m = re.exec(text);
+  if (!m) return { line: 1, col: 1 };
+  return at(m.index + (name ? 0 : m[0].indexOf("*")));
+}
+
+function hasCycle(root: unknown): boolean {
+  const onPath = new Set<object>();
+  const visit = (node: unknown): boolean => {
+    if (!node || typeof node !== "object") return false;
+    if (onPath.has(node)) return true;
+    onPath.add(node);
+    const found = (Array.isArray(node) ? node : Object.values(node)).some(visit);
+    onPath.delete(node);
+    return found;
+  };
+  return visit(root);
+}
+
+function tooDeep(file: string, at: { line: number; col: number }, _cause?: unknown): Problem {
+  return problem(file, at, "yaml-too-deep",
+    `this file is nested far more deeply than a task force file ever is (more than ${MAX_DEPTH} levels). Check the indentation and the brackets [ ] and { }.`);
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.line}:${p.col}:${p.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function yamlMessage(code: ProblemCode, raw: string): string {
@@ -70,23 +241,30 @@ function yamlMessage(code: ProblemCode, raw: string): string {
     case "yaml-tab":
       return "a tab is used for indentation. Indent with spaces only (two per level).";
     case "yaml-duplicate-key":
-      return `${detail.replace(/^Map keys must be unique$/, "this key appears twice in the same section")}. Keep one of them and delete the other.`;
+      return "this field appears twice in the same section. Keep one of them and delete the other.";
     case "yaml-multiple-documents":
       return "this file holds more than one YAML document (a line with only --- after the start). Describe one task force per file and remove the extra ---.";
+    case "yaml-too-deep":
+      return tooDeep("", { line: 1, col: 1 }).message;
+    case "yaml-tag":
+      return `${detail.replace(/tag:yaml\.org,2002:/, "!!")}. Remove the tag (the word starting with !) and write plain text, a number, yes, no or unknown.`;
     default:
-      return `YAML syntax error: ${detail}. Check the indentation and quotes on this line and the one before it.`;
+      return `YAML syntax error: ${syntaxHint(detail)} Check the indentation and quotes on this line and the one before it.`;
   }
 }
 
-function firstAlias(doc: Document.Parsed, at: (offset: number) => { line: number; col: number }) {
-  let found: { line: number; col: number } | undefined;
-  visit(doc, {
-    Alias(_key, node) {
-      if (node.range) found = at(node.range[0]);
-      return visit.BREAK;
-    },
-  });
-  return found ?? { line: 1, col: 1 };
+/** yaml's messages, reworded for people who do not know YAML's grammar. */
+function syntaxHint(detail: string): string {
+  if (/at most 1024 chars/.test(detail)) return "a field name is longer than 1,024 characters, or a line is missing its colon.";
+  if (/Implicit keys need to be on a single line|Implicit map keys need to be followed by map values/.test(detail))
+    return "a line has no colon, or a value spills onto the next line. Put a colon after each field name; put long text in quotes.";
+  if (/Missing closing "?quote|Missing closing '?quote/i.test(detail)) return "a quote is opened but never closed.";
+  if (/flow (sequence|collection|map)/i.test(detail) || /Expected flow/i.test(detail))
+    return "a list in [ ] or a section in { } is not closed properly. Check the brackets and commas.";
+  if (/Nested mappings are not allowed in compact mappings/.test(detail))
+    return "a value contains a colon followed by a space. Put the value in quotes, such as note: \"Police: 70 officers\".";
+  if (/All mapping items must start at the same column|bad indentation/i.test(detail)) return "the fields in this section are not lined up: indent them by the same number of spaces.";
+  return `${detail.replace(/\.$/, "")}.`;
 }
 
 /**
