@@ -103,6 +103,10 @@ export interface Source {
   date: string;
   url?: string;
   identifier?: string;
+  /** When someone last checked the address says what this file cites it for. */
+  accessed?: string;
+  /** A saved copy, in case the address stops working. */
+  archive_url?: string;
   type: "news" | "op-ed" | "government" | "task-force" | "report" | "academic" | "other";
   note?: string;
 }
@@ -111,7 +115,7 @@ export interface TaskForce {
   schema_version: 1;
   fictional?: "yes" | "no";
   name: string;
-  jurisdiction: { city?: string; county?: string; state?: string; country: string; region?: string };
+  jurisdiction: Sourced & { city?: string; county?: string; state?: string; country: string; region?: string };
   website?: string;
   founded?: { date: string; sources: string[] };
   lead_agencies?: (Sourced & { name: string; sector: Sector })[];
