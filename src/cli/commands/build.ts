@@ -1,23 +1,36 @@
 import { readFileSync } from "node:fs";
-import { basename, extname, join } from "node:path";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { formatProblem } from "../../errors.ts";
-import { writeFileAtomic } from "../../io/files.ts";
-import { gitInfo } from "../../io/git.ts";
+import { readConfigText, sharedHash, toolFingerprint } from "../../build/inputs.ts";
+import { runBuild } from "../../build/run.ts";
 import { readTheme } from "../../io/theme.ts";
 import { ensureBrowser } from "../../pdf/browser.ts";
 import { launchBrowser, lockDown, printPdf } from "../../pdf/print.ts";
-import { renderDocument, type Built } from "../../pipeline.ts";
+import { check, renderDocument } from "../../pipeline.ts";
 import { compileTheme } from "../../render/render.ts";
 import { parseRubric } from "../../score/rubric.ts";
-import { scoresCsv, scoresJson } from "../../score/export.ts";
-import { RUBRIC_FILE, TEMPLATES_DIR, type CliIO } from "../context.ts";
-import { readAndCheck, resolveInputs } from "../read.ts";
+import { RUBRIC_FILE, TEMPLATES_DIR, TOOL_ROOT, today, type CliIO } from "../context.ts";
+import { displayName, resolveInputs } from "../read.ts";
 
-const HELP = `Usage: scorecard build [--out DIR] [--paper letter|a4] [paths]
+const HELP = `Usage: scorecard build [options] [paths]
 
-Builds a PDF and an HTML scorecard for each task force file into output/.
-With no paths, builds every scorecards/*.yaml.`;
+Builds a PDF and an HTML scorecard for each task force file into output/, plus
+output/index.html (every task force, sortable), output/summary.pdf (the
+comparison table), output/scores.json and output/scores.csv.
+With no paths, builds every scorecards/*.yaml.
+
+Only scorecards whose data, rubric, templates, fonts or tool version changed
+are built again; the others are skipped.
+
+  --out DIR          where to write (default: output)
+  --paper letter|a4  paper size (default: letter)
+  --concurrency N    how many scorecards to print at once (default: one per processor core)
+  --timeout SECONDS  give up on a scorecard that takes longer than this to print (default: 60)
+  --force            build every scorecard, changed or not
+
+Exit codes: 0 all built, 1 a file has a problem (the others are still built),
+2 internal error, 130/143 stopped by Ctrl-C or SIGTERM.`;
 
 /** The date printed on a scorecard: SOURCE_DATE_EPOCH, else the data's last commit, else today. */
 export function provenanceDate(env: CliIO["env"], fileDate: number | undefined): string {
@@ -25,11 +38,26 @@ export function provenanceDate(env: CliIO["env"], fileDate: number | undefined):
   return new Date(epoch !== undefined && Number.isFinite(epoch) ? epoch * 1000 : Date.now()).toISOString().slice(0, 10);
 }
 
+function positiveNumber(value: string | undefined, flag: string, integer: boolean): number | string {
+  const n = Number(value);
+  if (value === undefined || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+    return `scorecard: ${flag} must be a ${integer ? "whole number" : "number"} above 0, not '${value}'.`;
+  }
+  return n;
+}
+
 export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: "string", default: "output" }, paper: { type: "string", default: "letter" }, help: { type: "boolean", short: "h" } },
+    options: {
+      out: { type: "string", default: "output" },
+      paper: { type: "string", default: "letter" },
+      concurrency: { type: "string" },
+      timeout: { type: "string", default: "60" },
+      force: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help) {
     io.stdout.write(HELP + "\n");
@@ -40,53 +68,48 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     io.stderr.write(`scorecard: --paper must be letter or a4, not '${values.paper}'.\n`);
     return 1;
   }
-  const outDir = join(io.cwd, values.out);
-  const files = resolveInputs(positionals, io);
-  const checked = readAndCheck(files, io);
-  const rubric = parseRubric(readFileSync(RUBRIC_FILE, "utf8"));
-  const renderHtml = compileTheme(readTheme(TEMPLATES_DIR));
-
-  let failed = 0;
-  const docs: { name: string; file: string; built: Built }[] = [];
-  checked.forEach((r, i) => {
-    for (const p of r.problems) io.stderr.write(formatProblem(p) + "\n");
-    if (!r.taskForce) {
-      failed++;
-      return;
-    }
-    const file = files[i]!;
-    const git = gitInfo(file);
-    const built = renderDocument(r.taskForce, rubric, renderHtml, {
-      dataFile: r.loaded.file,
-      commit: git.commit,
-      dirty: git.dirty,
-      rubricVersion: rubric.version,
-      date: provenanceDate(io.env, git.fileDate),
-    });
-    const name = basename(file, extname(file));
-    writeFileAtomic(join(outDir, `${name}.html`), built.html);
-    docs.push({ name, file: r.loaded.file, built });
-  });
-
-  if (docs.length > 0) {
-    const found = ensureBrowser(io.env, (line) => io.stderr.write(line + "\n"));
-    const browser = await launchBrowser(found);
-    try {
-      for (const { name, built } of docs) {
-        const page = await browser.newPage();
-        await lockDown(page);
-        const pdf = await printPdf(page, built.html, { format: paper === "a4" ? "A4" : "Letter" });
-        await page.close();
-        writeFileAtomic(join(outDir, `${name}.pdf`), pdf);
-        io.stdout.write(`built ${join(values.out, name)}.pdf  (grade ${built.card.grade})\n`);
-      }
-    } finally {
-      await browser.close();
+  const concurrency = values.concurrency === undefined ? availableParallelism() : positiveNumber(values.concurrency, "--concurrency", true);
+  const timeout = positiveNumber(values.timeout, "--timeout", false);
+  for (const v of [concurrency, timeout]) {
+    if (typeof v === "string") {
+      io.stderr.write(v + "\n");
+      return 1;
     }
   }
-  const scored = docs.map((d) => ({ file: d.file, card: d.built.card }));
-  writeFileAtomic(join(outDir, "scores.json"), scoresJson(scored));
-  writeFileAtomic(join(outDir, "scores.csv"), scoresCsv(scored));
-  if (failed) io.stderr.write(`${failed} file(s) could not be built because of the errors above.\n`);
-  return failed ? 1 : 0;
+  const files = resolveInputs(positionals, io);
+  const rubricText = readFileSync(RUBRIC_FILE, "utf8");
+  const rubric = parseRubric(rubricText);
+  const theme = readTheme(TEMPLATES_DIR);
+  const renderHtml = compileTheme(theme);
+  const day = today(io.env);
+  const format = paper === "a4" ? "A4" : "Letter";
+
+  const outcome = await runBuild({
+    stdout: io.stdout,
+    stderr: io.stderr,
+    env: io.env,
+    files,
+    displayName: (file) => displayName(file, io),
+    outDir: join(io.cwd, values.out),
+    outLabel: values.out.replace(/\/+$/, ""),
+    paper,
+    concurrency: concurrency as number,
+    timeoutSeconds: timeout as number,
+    force: values.force,
+    shared: sharedHash({ tool: toolFingerprint(TOOL_ROOT), rubric: rubricText, theme, config: readConfigText(io.cwd) }),
+    grades: rubric.grading.grades.map((g) => g.grade),
+    indexTemplate: readFileSync(join(TEMPLATES_DIR, "index.hbs"), "utf8"),
+    summaryTemplate: readFileSync(join(TEMPLATES_DIR, "summary.hbs"), "utf8"),
+    summaryStyles: `${theme.fontCss}\n${theme.css}\n.grade-cell { font-weight: 700; }`,
+    dateFor: (git) => provenanceDate(io.env, git.fileDate),
+    check: (name, text) => check(name, text, day),
+    render: (taskForce, provenance) => renderDocument(taskForce, rubric, renderHtml, { ...provenance, rubricVersion: rubric.version }),
+    print: (page, html) => printPdf(page, html, { format }),
+    printSummary: (page, html) => printPdf(page, html, { format }),
+    launch: () => launchBrowser(ensureBrowser(io.env, (line) => io.stderr.write(line + "\n"))),
+    prepare: lockDown,
+    // Only the real CLI owns the process; in-process callers (tests) keep their own handlers.
+    handleSignals: io.stdout === process.stdout,
+  });
+  return outcome.exitCode;
 }

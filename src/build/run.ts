@@ -1,0 +1,267 @@
+// The build of many scorecards: read and hash every file, skip what has not changed, print
+// the rest on a pool of pages, then write the index, the summary and the scores.
+import { existsSync, readFileSync } from "node:fs";
+import { basename, extname, join, resolve } from "node:path";
+import type { Browser, Page } from "puppeteer-core";
+import type { Problem } from "../errors.ts";
+import { formatProblem } from "../errors.ts";
+import { removeStaleTempFiles, writeFileAtomic } from "../io/files.ts";
+import { gitInfoAll, type GitInfo } from "../io/git.ts";
+import type { TaskForce } from "../model.ts";
+import { scoresCsv, scoresJson } from "../score/export.ts";
+import type { ScoreCard } from "../score/types.ts";
+import type { Validated } from "../validate/validate.ts";
+import { compilePage, indexView, type IndexRow } from "./index-page.ts";
+import { MANIFEST_FILE, readManifest, serializeManifest, type Manifest } from "./manifest.ts";
+import { docHash, hashParts, planBuild, type Provenance } from "./plan.ts";
+import { PagePool } from "./pool.ts";
+import { barProgress, plainProgress, summaryTable, useBar, type Progress, type Stream } from "./progress.ts";
+
+/** The provenance printed on a scorecard, as the renderer takes it (rubric version added by the caller). */
+export interface DocProvenance {
+  dataFile: string;
+  commit: string;
+  dirty: boolean;
+  date: string;
+}
+
+export interface BuildOptions {
+  stdout: Stream;
+  stderr: Stream;
+  env: Readonly<Record<string, string | undefined>>;
+  /** The data files to build. */
+  files: readonly string[];
+  /** How a file is named in messages. */
+  displayName: (file: string) => string;
+  outDir: string;
+  /** How the output folder is named in messages. */
+  outLabel: string;
+  paper: "letter" | "a4";
+  concurrency: number;
+  timeoutSeconds: number;
+  force: boolean;
+  /** The hash of everything every document shares (tool, rubric, templates, fonts, config). */
+  shared: string;
+  /** The grades of the rubric, best first, for sorting. */
+  grades: readonly string[];
+  indexTemplate: string;
+  summaryTemplate: string;
+  /** Trusted CSS for summary.pdf. */
+  summaryStyles: string;
+  /** The date a scorecard shows: from SOURCE_DATE_EPOCH, the data's last commit, or today. */
+  dateFor: (git: GitInfo) => string;
+  check: (name: string, text: string) => Validated;
+  render: (taskForce: TaskForce, provenance: DocProvenance) => { card: ScoreCard; html: string };
+  print: (page: Page, html: string, card: ScoreCard, provenance: DocProvenance) => Promise<Uint8Array>;
+  printSummary: (page: Page, html: string) => Promise<Uint8Array>;
+  /** Finds and starts a browser; only called when something has to be printed. */
+  launch: () => Promise<Browser>;
+  prepare: (page: Page) => Promise<void>;
+  /** Listen for SIGINT and SIGTERM (the CLI does; tests that run in-process may not). */
+  handleSignals?: boolean;
+}
+
+export interface BuildOutcome {
+  exitCode: number;
+  built: number;
+  skipped: number;
+  failed: number;
+  /** How many browsers were started (0 when nothing had to be printed). */
+  launches: number;
+}
+
+interface Doc {
+  name: string;
+  file: string;
+  display: string;
+  text: string;
+  hash: string;
+  provenance: DocProvenance;
+}
+
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
+  const started = performance.now();
+  removeStaleTempFiles(o.outDir);
+  const say = (line: string) => progress.message(line);
+  let failed = 0;
+
+  // 1. Read every file and work out its hash: no parsing yet, so this stays fast.
+  const texts: { file: string; display: string; text: string }[] = [];
+  const early: string[] = [];
+  for (const file of o.files) {
+    const display = o.displayName(file);
+    try {
+      texts.push({ file, display, text: readFileSync(file, "utf8") });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "this is a folder, not a file" : "it could not be read";
+      early.push(`${display}:1:1: cannot read this file: ${reason}. Check the path.`);
+      failed++;
+    }
+  }
+  const git = gitInfoAll(texts.map((t) => t.file));
+  const docs: Doc[] = [];
+  const seen = new Map<string, string>();
+  for (const t of texts) {
+    const name = basename(t.file, extname(t.file));
+    const other = seen.get(name);
+    if (other !== undefined) {
+      early.push(`${t.display}:1:1: this file would be built as ${o.outLabel}/${name}.pdf, like ${other}. Rename one of the two files.`);
+      failed++;
+      continue;
+    }
+    seen.set(name, t.display);
+    const info = git.get(resolve(t.file)) ?? { commit: "none", dirty: false, fileDate: undefined };
+    const provenance: DocProvenance = { dataFile: t.display, commit: info.commit, dirty: info.dirty, date: o.dateFor(info) };
+    const hashed: Provenance = { dataFile: t.display, commit: info.commit, dirty: info.dirty, date: provenance.date, paper: o.paper };
+    docs.push({ name, file: t.file, display: t.display, text: t.text, provenance, hash: docHash(o.shared, t.text, hashed) });
+  }
+
+  // 2. Decide, before any browser is found or started.
+  let manifestText = "";
+  try {
+    manifestText = readFileSync(join(o.outDir, MANIFEST_FILE), "utf8");
+  } catch {
+    // No manifest yet: everything is built.
+  }
+  const manifest: Manifest = manifestText ? readManifest(o.outDir) : { docs: {} };
+  const present = (name: string) => existsSync(join(o.outDir, `${name}.pdf`)) && existsSync(join(o.outDir, `${name}.html`));
+  const plan = planBuild(docs, manifest, present, o.force);
+
+  const bar = useBar(o.stderr, o.env) && plan.build.length > 0;
+  const progress: Progress = bar ? barProgress(o.stderr, plan.build.length) : plainProgress(o.stdout, o.stderr);
+  for (const line of early) say(line);
+  for (const doc of plan.skip) for (const w of manifest.docs[doc.name]?.warnings ?? []) say(formatProblem(w));
+
+  // 3. Print what changed, a pool of pages wide.
+  const pool = new PagePool({ launch: o.launch, prepare: o.prepare, size: o.concurrency });
+  let stopped: string | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopped) {
+      // A second Ctrl-C: leave at once. Files already written are whole.
+      pool.kill();
+      process.exit(SIGNAL_EXIT[signal] ?? 1);
+    }
+    stopped = signal;
+    pool.kill();
+    // If anything still holds the event loop after this, leave anyway.
+    setTimeout(() => process.exit(SIGNAL_EXIT[signal] ?? 1), 10_000).unref();
+  };
+  const onExit = () => pool.kill();
+  if (o.handleSignals) {
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+    process.on("exit", onExit);
+  }
+
+  let built = 0;
+  const queue = [...plan.build];
+  const worker = async () => {
+    for (let doc = queue.shift(); doc && !stopped; doc = queue.shift()) {
+      const ok = await buildOne(doc);
+      if (stopped) return;
+      if (ok) built++;
+      else {
+        failed++;
+        delete manifest.docs[doc.name];
+      }
+    }
+  };
+  const buildOne = async (doc: Doc): Promise<boolean> => {
+    progress.start(doc.display);
+    const checked = o.check(doc.display, doc.text);
+    for (const p of checked.problems) say(formatProblem(p));
+    if (!checked.taskForce) {
+      progress.done(doc.display, "failed", "see the problems above");
+      return false;
+    }
+    try {
+      const { card, html } = o.render(checked.taskForce, doc.provenance);
+      const pdf = await pool.run((page) => o.print(page, html, card, doc.provenance), o.timeoutSeconds * 1000);
+      if (stopped) return false;
+      writeFileAtomic(join(o.outDir, `${doc.name}.pdf`), pdf);
+      writeFileAtomic(join(o.outDir, `${doc.name}.html`), html);
+      manifest.docs[doc.name] = { file: doc.display, hash: doc.hash, card, warnings: checked.problems.filter((p: Problem) => p.severity === "warning") };
+      progress.done(`${o.outLabel}/${doc.name}.pdf`, "built", `grade ${card.grade}`);
+      return true;
+    } catch (error) {
+      if (stopped) return false;
+      const why = error instanceof Error ? error.message : String(error);
+      say(`${doc.display}: the PDF could not be printed: ${why}.`);
+      progress.done(doc.display, "failed", "");
+      return false;
+    }
+  };
+
+  try {
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, o.concurrency), Math.max(1, plan.build.length)) }, worker));
+
+    if (stopped) {
+      // Keep what was finished, so the next build does not redo it.
+      writeIfChanged(join(o.outDir, MANIFEST_FILE), serializeManifest(manifest), manifestText);
+      progress.end();
+      o.stderr.write(`scorecard: stopped by ${stopped}. ${built} scorecard(s) were finished; every file in ${o.outLabel}/ is complete (old or new).\n`);
+      return { exitCode: SIGNAL_EXIT[stopped] ?? 1, built, skipped: plan.skip.length, failed, launches: pool.launches };
+    }
+
+    // 4. The index, the comparison and the scores cover every scorecard in the output folder
+    // whose data file still exists, not only those of this run.
+    for (const [name, entry] of Object.entries(manifest.docs)) {
+      if (!seen.has(name) && !existsSync(resolve(entry.file))) delete manifest.docs[name];
+    }
+    const rows: IndexRow[] = Object.entries(manifest.docs).map(([output, e]) => ({ output, file: e.file, card: e.card }));
+    const view = indexView(rows, o.grades);
+    writeIfChanged(join(o.outDir, "index.html"), compilePage(o.indexTemplate)(view));
+    const scored = rows.map((r) => ({ file: r.file, card: r.card }));
+    writeIfChanged(join(o.outDir, "scores.json"), scoresJson(scored));
+    writeIfChanged(join(o.outDir, "scores.csv"), scoresCsv(scored));
+
+    const summaryHtml = compilePage(o.summaryTemplate)(view, o.summaryStyles);
+    const summaryHash = hashParts([o.shared, o.paper, summaryHtml]);
+    const summaryPath = join(o.outDir, "summary.pdf");
+    if (o.force || manifest.summary !== summaryHash || !existsSync(summaryPath)) {
+      try {
+        const pdf = await pool.run((page) => o.printSummary(page, summaryHtml), o.timeoutSeconds * 1000);
+        if (!stopped) {
+          writeFileAtomic(summaryPath, pdf);
+          manifest.summary = summaryHash;
+        }
+      } catch (error) {
+        if (!stopped) {
+          failed++;
+          say(`${o.outLabel}/summary.pdf could not be printed: ${error instanceof Error ? error.message : String(error)}.`);
+        }
+      }
+    }
+    writeIfChanged(join(o.outDir, MANIFEST_FILE), serializeManifest(manifest), manifestText);
+    progress.end();
+    if (stopped) {
+      o.stderr.write(`scorecard: stopped by ${stopped}. ${built} scorecard(s) were finished; every file in ${o.outLabel}/ is complete (old or new).\n`);
+      return { exitCode: SIGNAL_EXIT[stopped] ?? 1, built, skipped: plan.skip.length, failed, launches: pool.launches };
+    }
+    o.stdout.write(summaryTable({ built, skipped: plan.skip.length, failed, seconds: (performance.now() - started) / 1000 }));
+    if (failed) o.stderr.write(`${failed} file(s) could not be built because of the problems above. The others were built.\n`);
+    return { exitCode: failed ? 1 : 0, built, skipped: plan.skip.length, failed, launches: pool.launches };
+  } finally {
+    await pool.close();
+    if (o.handleSignals) {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+      process.off("exit", onExit);
+    }
+  }
+}
+
+/** Writes only when the content changed, so a build with no changes writes nothing. */
+function writeIfChanged(path: string, content: string, previous?: string): void {
+  if (previous === undefined) {
+    try {
+      previous = readFileSync(path, "utf8");
+    } catch {
+      previous = undefined;
+    }
+  }
+  if (previous !== content) writeFileAtomic(path, content);
+}
