@@ -77,7 +77,7 @@ export interface Operation extends Sourced {
   victims_identified?: Count;
   referred_to_services: Count;
   services_conditional_on_arrest: YesNo;
-  demographics?: { places?: string; people_arrested?: string; disclosed_by_task_force?: YesNo };
+  demographics?: { places?: string; people_arrested?: string; disclosed_by_task_force?: YesNo; disparity_reported?: YesNo };
 }
 
 export interface Policy extends Sourced {
