@@ -4,6 +4,7 @@ import type { CliIO } from "./context.ts";
 import { buildCommand } from "./commands/build.ts";
 import { scoreCommand } from "./commands/score.ts";
 import { validateCommand } from "./commands/validate.ts";
+import { diffCommand } from "./commands/diff.ts";
 
 export type { CliIO } from "./context.ts";
 
@@ -14,6 +15,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   validate: { run: validateCommand, summary: "check task force files and report every problem" },
   score: { run: scoreCommand, summary: "score task force files against the rubric" },
   build: { run: buildCommand, summary: "build PDF and HTML scorecards into output/" },
+  diff: { run: diffCommand, summary: "show what a change does to each scorecard's grade, and why" },
 };
 
 const usage = () =>
