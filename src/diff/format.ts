@@ -128,7 +128,7 @@ function cardBlock(w: Writer, card: CardDiff): string[] {
     for (const c of card.unclear) out.push(w.item(0, changeLine(w, c)));
     out.push("");
   }
-  if (card.change === "changed" && !card.criteria.length && !card.noEffect.length && !card.unclear.length && card.before?.state === "scored" && card.after?.state === "scored") {
+  if (card.change === "changed" && !card.criteria.length && !card.noEffect.length && !card.unclear.length && card.before?.state !== "invalid" && card.after?.state !== "invalid") {
     out.push("No fact changed: only comments or layout.", "");
   }
   return out;
