@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join, relative, isAbsolute } from "node:path";
 import { expandPaths } from "../io/files.ts";
 import { check } from "../pipeline.ts";
 import type { Validated } from "../validate/validate.ts";
-import { load } from "../load/load.ts";
+import { load, MAX_FILE_CHARS } from "../load/load.ts";
 import { today, type CliIO } from "./context.ts";
 import { UserError } from "../errors.ts";
 
@@ -28,6 +28,8 @@ export function readAndCheck(files: readonly string[], io: CliIO): Validated[] {
     const name = displayName(file, io);
     let text: string;
     try {
+      // A huge file is refused before it is read into memory (UTF-8 needs at most 4 bytes a character).
+      if (statSync(file).size > MAX_FILE_CHARS * 4) return check(name, " ".repeat(MAX_FILE_CHARS + 1), day);
       text = readFileSync(file, "utf8");
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as NodeJS.ErrnoException).code === "EISDIR" ? "this is a folder, not a file" : "it could not be read";

@@ -31,8 +31,14 @@ export function pathLabel(path: DataPath): string {
   return out || "the file";
 }
 
+/** A key or value as it reads inside a message: quoted, and cut short if long. */
+export function clip(text: string, max = 60): string {
+  const oneLine = text.replace(/\s+/g, " ");
+  return oneLine.length > max ? oneLine.slice(0, max - 3) + "..." : oneLine;
+}
+
 function show(value: unknown): string {
-  if (typeof value === "string") return `'${value.length > 60 ? value.slice(0, 57) + "..." : value}'`;
+  if (typeof value === "string") return `'${clip(value)}'`;
   if (value === null) return "nothing (an empty value)";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a section of fields";
@@ -95,21 +101,26 @@ export function schemaMessages(errors: readonly ErrorObject[], data: unknown): S
     switch (e.keyword) {
       case "required": {
         const missing = (e.params as { missingProperty: string }).missingProperty;
-        m = { path, part: "key", code: "schema-required", message: `${label} is missing the required field '${missing}'. Add it${missingHint(missing)}.` };
+        m = { path, part: "key", code: "schema-required", message: `${label} is missing the required field '${missing}'. Add it${missingHint(missing, (parent?.properties as Record<string, Record<string, unknown>> | undefined)?.[missing])}.` };
         break;
       }
       case "additionalProperties": {
         const extra = (e.params as { additionalProperty: string }).additionalProperty;
         const allowed = Object.keys((parent?.properties as object | undefined) ?? {});
-        const guess = closest(extra, allowed);
+        // Long keys are pasted text, not typos: no suggestion, and no slow distance over them.
+        const guess = extra.length <= 40 ? closest(extra, allowed) : undefined;
         const where = path.length ? ` in ${label}` : "";
+        const name = `'${clip(extra, 40)}'`;
         m = {
           path: [...path, extra],
           part: "key",
           code: "schema-unknown-field",
-          message: guess
-            ? `unknown field '${extra}'${where}: did you mean '${guess}'?`
-            : `unknown field '${extra}'${where}. The fields allowed here are: ${allowed.join(", ")}.`,
+          message:
+            extra === "<<"
+              ? `merge keys (<<) are not allowed${where}. Write the fields out in full.`
+              : guess
+                ? `unknown field ${name}${where}: did you mean '${guess}'?`
+                : `unknown field ${name}${where}. The fields allowed here are: ${allowed.join(", ")}.`,
         };
         break;
       }
@@ -117,13 +128,20 @@ export function schemaMessages(errors: readonly ErrorObject[], data: unknown): S
         const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
         const guess = typeof e.data === "string" ? closest(e.data, allowed) : undefined;
         const yesNo = allowed.length === 3 && allowed.includes("unknown") && allowed.includes("yes");
+        const hint = guess
+          ? ` Did you mean '${guess}'?`
+          : typeof e.data === "boolean"
+            ? ` Write ${e.data ? "yes" : "no"} instead of ${String(e.data)}.`
+            : e.data === null && allowed.includes("unknown")
+              ? " Write unknown if no source says."
+              : "";
         m = {
           path,
           part: "value",
           code: "schema-enum",
           message: yesNo
-            ? `${field} must be yes, no or unknown, not ${show(e.data)}.${guess ? ` Did you mean '${guess}'?` : ""}`
-            : `${field} must be one of: ${allowed.join(", ")} (not ${show(e.data)}).${guess ? ` Did you mean '${guess}'?` : ""}`,
+            ? `${field} must be yes, no or unknown, not ${show(e.data)}.${hint}`
+            : `${field} must be one of: ${allowed.join(", ")} (not ${show(e.data)}).${hint}`,
         };
         break;
       }
@@ -134,13 +152,13 @@ export function schemaMessages(errors: readonly ErrorObject[], data: unknown): S
       }
       case "anyOf": {
         m = isCountSchema(parent)
-          ? { path, part: "value", code: "schema-count", message: `${field} must be a whole number (0 or more) or unknown, not ${show(e.data)}. Write unknown if no source gives the number.` }
+          ? { path, part: "value", code: "schema-count", message: countMessage(field, e.data, parent) }
           : { path, part: "value", code: "schema-other", message: `${field} is not in an allowed form: ${String(parent?.description ?? "")}` };
         break;
       }
       case "type": {
         const want = String((e.params as { type: string | string[] }).type).split(",").map((t) => typeWords[t] ?? t).join(" or ");
-        m = { path, part: "value", code: "schema-type", message: `${field} must be ${want}, not ${show(e.data)}.` };
+        m = { path, part: "value", code: "schema-type", message: `${field} must be ${want}, not ${show(e.data)}.${typeHint(field, e.data, (e.params as { type: string }).type, parent)}` };
         break;
       }
       case "pattern": {
@@ -171,10 +189,14 @@ export function schemaMessages(errors: readonly ErrorObject[], data: unknown): S
   return out;
 }
 
-function missingHint(field: string): string {
+function missingHint(field: string, schema: Record<string, unknown> | undefined): string {
+  if (field === "sources" && (schema?.items as { type?: string } | undefined)?.type === "object") return " at the end of the file: the list of publications the facts cite, each with id, title, publisher, date and type";
   if (field === "sources") return " as a list of source ids, such as `sources: [op-ed-2018]`, or `sources: []` if every fact here is unknown";
-  if (field === "schema_version") return " as `schema_version: 1`";
-  return ", or write unknown if no source states it";
+  if (schema && "const" in schema) return ` as \`${field}: ${JSON.stringify(schema.const)}\``;
+  if (schema?.type === "object") return ` as a section (\`${field}:\` followed by its fields, indented); docs/fields.md lists them`;
+  if (schema?.type === "array") return ` as a list, or write \`${field}: []\` if no source names any`;
+  const allowsUnknown = JSON.stringify(schema ?? {}).includes('"unknown"') || schema?.type === "string";
+  return allowsUnknown ? ", or write unknown if no source states it" : "";
 }
 
 function patternHint(field: string, parent: Record<string, unknown> | undefined): string {
@@ -184,4 +206,34 @@ function patternHint(field: string, parent: Record<string, unknown> | undefined)
   if (pattern.includes("a-z0-9")) return "Use lower-case letters, digits and hyphens only, such as la-times-2015.";
   if (pattern.includes("A-Z")) return "Write a three-letter currency code in capitals, such as USD.";
   return `See the field reference for ${field}.`;
+}
+
+const countLimit = (schema: Record<string, unknown> | undefined): number | undefined =>
+  ((schema?.anyOf as { maximum?: number }[] | undefined) ?? []).find((b) => typeof b.maximum === "number")?.maximum;
+
+function countMessage(field: string, data: unknown, parent: Record<string, unknown> | undefined): string {
+  const limit = countLimit(parent);
+  if (typeof data === "number" && Number.isInteger(data) && data >= 0 && limit !== undefined && data > limit) {
+    return `${field} is ${data}, more than any real count can be (the limit is ${limit.toLocaleString("en-US")}). Check for extra digits.`;
+  }
+  let hint = "Write unknown if no source gives the number.";
+  if (typeof data === "string" && /^\s*\d+\s*$/.test(data)) hint = `Remove the quotes: write ${data.trim()}.`;
+  else if (typeof data === "string" && /^\s*unknown\s*$/i.test(data)) hint = "Write unknown in lower case.";
+  else if (typeof data === "string" && /\d/.test(data)) hint = "Write only the number a source gives, and put the source's own wording (such as 'roughly 70') in note.";
+  else if (typeof data === "number" && data < 0) hint = "A count cannot be negative.";
+  else if (typeof data === "number") hint = "Write a whole number, without decimals.";
+  return `${field} must be a whole number (0 or more) or unknown, not ${show(data)}. ${hint}`;
+}
+
+/** What to write instead, when a value has the wrong type. */
+function typeHint(field: string, data: unknown, want: string, parent: Record<string, unknown> | undefined): string {
+  if (data === null) return " It is empty: write the value, or unknown if no source states it.";
+  if (want === "string" && (typeof data === "number" || typeof data === "boolean")) {
+    const isDate = String(parent?.pattern ?? "").includes("[0-9]{4}");
+    return isDate || typeof data === "number"
+      ? ` Put it in quotes, such as ${field}: "${String(data)}".`
+      : ` Put it in quotes, such as ${field}: "${String(data)}", or write the text in full.`;
+  }
+  if (want === "array" && typeof data === "string") return ` Write a list, such as ${field}: [${clip(data, 30)}].`;
+  return "";
 }

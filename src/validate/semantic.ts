@@ -1,88 +1,270 @@
-import type { Problem } from "../errors.ts";
+import type { Problem, ProblemCode } from "../errors.ts";
 import type { DataPath, Loaded } from "../load/load.ts";
 import { locate } from "../load/load.ts";
+import { clip, pathLabel } from "./messages.ts";
 
 type Rec = Record<string, unknown>;
+type Path = (string | number)[];
 const isRec = (v: unknown): v is Rec => typeof v === "object" && v !== null && !Array.isArray(v);
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+const DATE_KEYS = /^(date|as_of|last_reviewed|accessed)$/;
+const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+/** Lists whose every entry says something exists (a member, a grant, an operation): each needs a source. */
+const ENTRY_LISTS: readonly (readonly [string, ...string[]])[] = [
+  ["lead_agencies"],
+  ["funding"],
+  ["membership", "members"],
+  ["membership", "counts"],
+  ["operations"],
+];
+/** Seats in `representation` and the member sector whose members hold them. */
+const SEATS = [
+  ["survivor_led_seats", "survivor-led"],
+  ["sex_worker_led_seats", "sex-worker-led"],
+  ["targeted_community_seats", "targeted-community"],
+] as const;
+const CHARGES = ["selling_sex", "buying_sex", "selling_or_buying_sex", "trafficking", "other"] as const;
+
+/** The `# yaml-language-server: $schema=…` line that gives editors completion and hover help. */
+export const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m;
 
 /**
  * Rules a JSON Schema cannot express. They read the raw data defensively, since they
- * also run on files that have schema errors elsewhere.
+ * also run on files that have schema errors elsewhere. Pure: `today` is passed in.
  */
 export function semanticChecks(loaded: Loaded, today: string): Problem[] {
   const data = loaded.data;
-  if (!isRec(data)) return [];
   const problems: Problem[] = [];
-  const report = (path: DataPath, part: "key" | "value", code: Problem["code"], message: string, severity: Problem["severity"] = "error") =>
+  const report = (path: DataPath, part: "key" | "value", code: ProblemCode, message: string, severity: Problem["severity"] = "error") =>
     problems.push({ file: loaded.file, ...locate(loaded, path, part), code, message, severity });
 
-  // Source ids: unique, and every reference resolves.
-  const ids = new Map<string, number>();
-  if (Array.isArray(data.sources)) {
-    data.sources.forEach((s, i) => {
-      if (!isRec(s) || typeof s.id !== "string") return;
-      if (ids.has(s.id)) report(["sources", i, "id"], "value", "source-duplicate-id", `two sources have the id '${s.id}'. Give each source its own id.`);
-      else ids.set(s.id, i);
-    });
-  }
+  checkModeline(loaded.text, report);
+  if (!isRec(data)) return problems;
+
+  const ids = checkSourceIds(data, report);
   const used = new Set<string>();
+  const dates: { path: Path; key: string; value: string }[] = [];
+  // One walk collects every source reference and every date.
   walk(data, [], (node, path) => {
-    if (!Array.isArray(node.sources) || path[0] === "sources") return;
+    for (const key in node) {
+      const value = node[key];
+      if (typeof value === "string" && DATE_KEYS.test(key)) dates.push({ path, key, value });
+    }
+    if (path[0] === "sources" || !Array.isArray(node.sources)) return;
     node.sources.forEach((ref, i) => {
       if (typeof ref !== "string") return;
       used.add(ref);
       if (!ids.has(ref)) {
         const known = [...ids.keys()];
+        const near = known.find((k) => k.toLowerCase() === ref.toLowerCase());
         report([...path, "sources", i], "value", "source-unresolved",
-          `source '${ref}' is not listed under sources:. ${known.length ? `Use one of: ${known.join(", ")}, or add it` : "Add it"} to the sources: list at the end of the file.`);
+          `source '${clip(ref, 40)}' is not listed under sources:. ${near ? `Did you mean '${near}'? ` : ""}${known.length ? `Use one of: ${known.join(", ")}, or add it` : "Add it"} to the sources: list at the end of the file.`);
       }
     });
   });
   for (const [id, i] of ids) {
-    if (!used.has(id)) report(["sources", i, "id"], "value", "source-unused", `source '${id}' is listed but no fact cites it. Cite it or remove it.`, "warning");
+    if (!used.has(id)) report(["sources", i, "id"], "value", "source-unused", `source '${id}' is listed but no fact cites it. Cite it where it is used, or remove it.`, "warning");
   }
-
-  // Operations: arrests by charge fit the total, and referrals fit the arrests.
-  if (Array.isArray(data.operations)) {
-    data.operations.forEach((op, i) => {
-      if (!isRec(op) || !isRec(op.arrests)) return;
-      const total = num(op.arrests.total);
-      const parts = ["selling_sex", "buying_sex", "selling_or_buying_sex", "trafficking", "other"] as const;
-      const sum = parts.reduce((acc, k) => acc + (num((op.arrests as Rec)[k]) ?? 0), 0);
-      if (total !== undefined && sum > total) {
-        const listed = parts.filter((k) => num((op.arrests as Rec)[k]) !== undefined).map((k) => `${k} ${num((op.arrests as Rec)[k])}`).join(" + ");
-        report(["operations", i, "arrests", "total"], "value", "arrests-exceed-total",
-          `arrests by charge add up to ${sum} (${listed}), more than the total of ${total}. Correct the numbers, or set total to at least ${sum}.`);
-      }
-      // Referrals come from the people arrested, plus any victims identified without arrest.
-      const referred = num(op.referred_to_services);
-      const victims = num(op.victims_identified) ?? 0;
-      if (referred !== undefined && total !== undefined && referred > total + victims && op.type !== "outreach") {
-        const limit = victims ? `the ${total} people arrested plus the ${victims} victims identified` : `the ${total} people arrested`;
-        report(["operations", i, "referred_to_services"], "value", "referrals-exceed-arrests",
-          `referred_to_services is ${referred}, more than ${limit}. Check the numbers; if people were referred without arrest, record them under victims_identified.`);
-      }
-    });
-  }
-
-  // Dates: none in the future.
-  walk(data, [], (node, path) => {
-    for (const [key, value] of Object.entries(node)) {
-      if (typeof value !== "string" || !/^(date|as_of|last_reviewed)$/.test(key)) continue;
-      if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) continue;
-      if (value.slice(0, value.length) > today.slice(0, value.length)) {
-        report([...path, key], "value", "date-in-future", `${key} is ${value}, which is in the future (today is ${today}). Check the date.`);
-      }
-    }
-  });
+  checkUnsourcedFacts(data, report);
+  checkOperations(data, report);
+  checkDates(data, dates, today, report);
+  checkMembers(data, report);
+  checkReview(data, report);
   return problems;
 }
 
-function walk(node: unknown, path: (string | number)[], visit: (node: Rec, path: (string | number)[]) => void): void {
-  if (Array.isArray(node)) node.forEach((item, i) => walk(item, [...path, i], visit));
-  else if (isRec(node)) {
+type Report = (path: DataPath, part: "key" | "value", code: ProblemCode, message: string, severity?: Problem["severity"]) => void;
+
+function checkModeline(text: string, report: Report): void {
+  // Only the comments at the top count: that is where editors look.
+  const header = /^(\uFEFF?(?:[ \t]*(?:#[^\n]*)?\r?\n)*)/.exec(text)?.[1] ?? "";
+  const line = MODELINE.exec(header);
+  if (!line) {
+    report([], "key", "modeline-missing",
+      "the file does not start with `# yaml-language-server: $schema=../schemas/task-force.schema.json`. Add that line at the top, so that editors check the file as you type.", "warning");
+  } else if (!line[1]!.endsWith("task-force.schema.json")) {
+    report([], "key", "modeline-missing",
+      `the yaml-language-server line points at '${clip(line[1]!, 60)}', not at task-force.schema.json. Write $schema=../schemas/task-force.schema.json.`, "warning");
+  }
+}
+
+function checkSourceIds(data: Rec, report: Report): Map<string, number> {
+  const ids = new Map<string, number>();
+  list(data.sources).forEach((s, i) => {
+    if (!isRec(s)) return;
+    const id = str(s.id);
+    if (id !== undefined) {
+      const first = ids.get(id);
+      if (first !== undefined) report(["sources", i, "id"], "value", "source-duplicate-id", `two sources have the id '${clip(id, 40)}' (the first is sources[${first}]). Give each source its own id.`);
+      else ids.set(id, i);
+    }
+    if (s.url === undefined && s.identifier === undefined && s.archive_url === undefined && id !== undefined) {
+      report(["sources", i, "id"], "value", "source-unfindable",
+        `source '${clip(id, 40)}' has no url and no identifier, so a reader cannot find it. Add its address (url:) or a story number or DOI (identifier:).`, "warning");
+    }
+  });
+  return ids;
+}
+
+/** A yes/no or a number (not unknown) is a fact; a fact needs a source. */
+function knownFacts(node: Rec): string[] {
+  const facts: string[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "sources" || key === "note") continue;
+    if (value === "yes" || value === "no" || typeof value === "number") facts.push(key);
+    else if (isRec(value)) for (const inner of knownFacts(value)) facts.push(`${key}.${inner}`);
+  }
+  return facts;
+}
+
+function checkUnsourcedFacts(data: Rec, report: Report): void {
+  const cited = (node: Rec) => Array.isArray(node.sources) && node.sources.length > 0;
+  const complain = (node: Rec, path: Path, what: string) => {
+    const hasList = Array.isArray(node.sources);
+    report(hasList ? [...path, "sources"] : path, hasList ? "value" : "key", "source-missing", what);
+  };
+  for (const [first, ...rest] of ENTRY_LISTS) {
+    let parent: unknown = data[first];
+    for (const key of rest) parent = isRec(parent) ? parent[key] : undefined;
+    list(parent).forEach((entry, i) => {
+      // A missing sources: list is already a schema error; only an empty one is reported here.
+      if (!isRec(entry) || cited(entry) || !Array.isArray(entry.sources)) return;
+      const path: Path = [first, ...rest, i];
+      const name = str(entry.name) ?? str(entry.funder);
+      complain(entry, path,
+        `${pathLabel(path)}${name ? ` ('${clip(name, 40)}')` : ""} cites no source. Add the id of the source that names it to sources:, such as sources: [la-times-2015]. If no source names it, remove it.`);
+    });
+  }
+  const sections: [Path, unknown][] = [[["representation"], data.representation], [["founded"], data.founded]];
+  if (isRec(data.policies)) for (const [id, policy] of Object.entries(data.policies)) sections.push([["policies", id], policy]);
+  for (const [path, node] of sections) {
+    if (!isRec(node) || cited(node)) continue;
+    const facts = path[0] === "founded" ? (str(node.date) && node.date !== "unknown" ? ["date"] : []) : knownFacts(node);
+    if (facts.length === 0) continue;
+    const shown = facts.slice(0, 3).map((f) => `${f}: ${String(f.split(".").reduce<unknown>((n, k) => (isRec(n) ? n[k] : undefined), node))}`).join(", ");
+    complain(node, path,
+      `${pathLabel(path)} states ${shown}${facts.length > 3 ? " and more" : ""}, but cites no source. Cite the source that says so in sources:, or write unknown for any fact no source states.`);
+  }
+}
+
+function checkOperations(data: Rec, report: Report): void {
+  list(data.operations).forEach((op, i) => {
+    if (!isRec(op) || !isRec(op.arrests)) return;
+    const arrests = op.arrests;
+    const total = num(arrests.total);
+    const given = CHARGES.filter((k) => num(arrests[k]) !== undefined);
+    const sum = given.reduce((acc, k) => acc + num(arrests[k])!, 0);
+    if (total !== undefined && sum > total) {
+      report(["operations", i, "arrests", "total"], "value", "arrests-exceed-total",
+        `arrests by charge add up to ${sum} (${given.map((k) => `${k} ${num(arrests[k])}`).join(" + ")}), more than the total of ${total}. Correct the numbers, or set total to at least ${sum}.`);
+    }
+    // Referrals come from the people arrested, plus victims identified without arrest.
+    const referred = num(op.referred_to_services);
+    const victims = num(op.victims_identified) ?? 0;
+    if (referred !== undefined && total !== undefined && referred > total + victims && op.type !== "outreach") {
+      const limit = victims ? `the ${total} people arrested plus the ${victims} victims identified` : `the ${total} people arrested`;
+      report(["operations", i, "referred_to_services"], "value", "referrals-exceed-arrests",
+        `referred_to_services is ${referred}, more than ${limit}. Check the numbers; if people were referred without being arrested, record them under victims_identified.`);
+    }
+    const minorsArrested = isRec(op.minors) ? num(op.minors.arrested) : undefined;
+    if (minorsArrested !== undefined && total !== undefined && minorsArrested > total) {
+      report(["operations", i, "minors", "arrested"], "value", "minors-exceed-arrests",
+        `minors.arrested is ${minorsArrested}, more than the ${total} arrests in all. Minors arrested are part of the total: correct one of the numbers.`);
+    }
+  });
+}
+
+function checkDates(data: Rec, dates: { path: Path; key: string; value: string }[], today: string, report: Report): void {
+  for (const { path, key, value } of dates) {
+    const m = DATE.exec(value);
+    if (!m) continue;
+    const [, y, mo, d] = m;
+    if (mo && d && !dayExists(Number(y), Number(mo), Number(d))) {
+      report([...path, key], "value", "date-invalid", `${key} is ${value}, but that day does not exist. Check the date; write YYYY-MM if the day is not known.`);
+    } else if (value > today.slice(0, value.length)) {
+      report([...path, key], "value", "date-in-future", `${key} is ${value}, which is in the future (today is ${today}). Check the date.`);
+    }
+  }
+  // Dates that contradict each other are more likely typos than facts.
+  const founded = isRec(data.founded) ? str(data.founded.date) : undefined;
+  if (founded && DATE.test(founded)) {
+    list(data.operations).forEach((op, i) => {
+      const date = isRec(op) ? str(op.date) : undefined;
+      if (date && DATE.test(date) && before(date, founded)) {
+        report(["operations", i, "date"], "value", "date-order", `this operation's date (${date}) is before the task force was founded (${founded}). Check both dates.`, "warning");
+      }
+    });
+  }
+  const reviewed = isRec(data.review) ? str(data.review.last_reviewed) : undefined;
+  if (reviewed && DATE.test(reviewed)) {
+    list(data.sources).forEach((s, i) => {
+      const date = isRec(s) ? str(s.date) : undefined;
+      if (date && DATE.test(date) && before(reviewed, date)) {
+        report(["review", "last_reviewed"], "value", "date-order",
+          `last_reviewed (${reviewed}) is before sources[${i}] was published (${date}). Update last_reviewed when you check the facts against the newer source.`, "warning");
+      }
+    });
+  }
+}
+
+/** True when a is before b, comparing only as precisely as both are written. */
+const before = (a: string, b: string) => {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) < b.slice(0, n);
+};
+
+function dayExists(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function checkMembers(data: Rec, report: Report): void {
+  const membership = isRec(data.membership) ? data.membership : {};
+  const members = list(membership.members);
+  for (const [listPath, entries] of [[["membership", "members"], members], [["lead_agencies"], list(data.lead_agencies)]] as const) {
+    const seen = new Map<string, number>();
+    entries.forEach((m, i) => {
+      const name = isRec(m) ? str(m.name) : undefined;
+      if (!name) return;
+      const key = name.trim().toLowerCase().replace(/\s+/g, " ");
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, i);
+      else report([...listPath, i, "name"], "value", "member-duplicate", `'${clip(name, 40)}' is listed twice (also at ${pathLabel([...listPath, first])}). Keep one entry and merge their sources.`, "warning");
+    });
+  }
+  const rep = isRec(data.representation) ? data.representation : undefined;
+  if (!rep) return;
+  for (const [seatKey, sector] of SEATS) {
+    const seats = num(rep[seatKey]);
+    const holders = members.filter((m) => isRec(m) && m.sector === sector && m.role !== "partner").length;
+    if (seats !== undefined && holders > seats) {
+      report(["representation", seatKey], "value", "seats-fewer-than-members",
+        `${seatKey} is ${seats}, but membership lists ${holders} ${sector} member(s) who are not only partners. Make the two agree, or explain the difference in representation.note.`, "warning");
+    }
+  }
+}
+
+function checkReview(data: Rec, report: Report): void {
+  const review = isRec(data.review) ? data.review : undefined;
+  if (!review || review.status !== "published") return;
+  const reply = isRec(review.reply) ? review.reply : undefined;
+  if (!reply || reply.status === "not-requested" || reply.status === undefined) {
+    report(reply ? ["review", "reply", "status"] : ["review", "status"], "value", "reply-missing",
+      "this scorecard is published, but the task force was never asked to reply. Send it the draft and record that under review.reply before publishing.", "warning");
+  }
+}
+
+function walk(node: unknown, path: Path, visit: (node: Rec, path: Path) => void): void {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) walk(node[i], [...path, i], visit);
+  } else if (isRec(node)) {
     visit(node, path);
-    for (const [k, v] of Object.entries(node)) walk(v, [...path, k], visit);
+    for (const k in node) {
+      const v = node[k];
+      if (v !== null && typeof v === "object") walk(v, [...path, k], visit);
+    }
   }
 }

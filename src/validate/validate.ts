@@ -14,6 +14,10 @@ export interface Validated {
   problems: Problem[];
 }
 
+/** Past this many, a file is probably not a task force file at all; more lines would only bury the first. */
+export const MAX_PROBLEMS_PER_FILE = 100;
+
+// Compiled once per process: compiling costs far more than validating a file.
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
   compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(schema);
@@ -40,9 +44,22 @@ export function validate(loaded: Loaded, today: string): Validated {
   }
   // Rules beyond the schema run on whatever parts are well-formed, so every problem shows at once.
   problems.push(...semanticChecks(loaded, today));
-  const sorted = sortProblems(problems);
+  const sorted = cap(sortProblems(problems));
   const hasErrors = sorted.some((p) => p.severity === "error");
   return { loaded, taskForce: hasErrors ? undefined : (loaded.data as TaskForce), problems: sorted };
+}
+
+function cap(problems: Problem[]): Problem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_FILE) return problems;
+  const kept = problems.slice(0, MAX_PROBLEMS_PER_FILE);
+  const next = problems[MAX_PROBLEMS_PER_FILE]!;
+  kept.push({
+    ...next,
+    code: "too-many-problems",
+    severity: "error",
+    message: `and ${problems.length - MAX_PROBLEMS_PER_FILE} more problems from here on. Fix the ones above and run validate again.`,
+  });
+  return kept;
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {

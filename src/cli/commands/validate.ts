@@ -2,17 +2,27 @@ import { parseArgs } from "node:util";
 import { formatProblem, type Problem } from "../../errors.ts";
 import type { CliIO } from "../context.ts";
 import { readAndCheck, resolveInputs } from "../read.ts";
+import type { Validated } from "../../validate/validate.ts";
 
 const HELP = `Usage: scorecard validate [--format text|github|json] [paths]
 
 Checks task force files and reports every problem in every file at once,
 as file:line:col: message. With no paths, checks scorecards/*.yaml.
+Warnings (such as a source that no fact cites) do not make a file invalid.
 
   --format text     plain lines (the default)
   --format github   GitHub Actions annotations, shown on the changed lines of a pull request
-  --format json     machine-readable results
+  --format json     machine-readable results (see below)
 
-Exit codes: 0 every file is valid, 1 a file has errors, 2 internal error.`;
+Exit codes: 0 every file is valid, 1 a file has errors, 2 internal error.
+
+JSON format (version 1; fields are only ever added, never renamed or removed):
+  { "format": 1, "valid": true|false,
+    "summary": { "files": n, "invalid": n, "errors": n, "warnings": n },
+    "files": [ { "file": "path", "valid": true|false, "errors": n, "warnings": n,
+                 "problems": [ { "file", "line", "col", "severity": "error"|"warning",
+                                 "code", "message" } ] } ] }
+Lines and columns count from 1. Codes are stable names, such as schema-enum.`;
 
 /** GitHub's workflow-command escaping for annotation properties and messages. */
 const ghEscape = (s: string, property = false) => {
@@ -23,6 +33,31 @@ const ghEscape = (s: string, property = false) => {
 
 export function formatGithub(p: Problem): string {
   return `::${p.severity} file=${ghEscape(p.file, true)},line=${p.line},col=${p.col},title=${ghEscape(p.code, true)}::${ghEscape(p.message)}`;
+}
+
+const count = (problems: readonly Problem[], severity: Problem["severity"]) => problems.filter((p) => p.severity === severity).length;
+
+/** The --format json document. Its shape is documented in HELP and only ever grows. */
+export function jsonReport(results: readonly Validated[]) {
+  const files = results.map((r) => ({
+    file: r.loaded.file,
+    valid: count(r.problems, "error") === 0,
+    errors: count(r.problems, "error"),
+    warnings: count(r.problems, "warning"),
+    // Fixed key order, so that output diffs cleanly between runs.
+    problems: r.problems.map((p) => ({ file: p.file, line: p.line, col: p.col, severity: p.severity, code: p.code, message: p.message })),
+  }));
+  return {
+    format: 1,
+    valid: files.every((f) => f.valid),
+    summary: {
+      files: files.length,
+      invalid: files.filter((f) => !f.valid).length,
+      errors: files.reduce((n, f) => n + f.errors, 0),
+      warnings: files.reduce((n, f) => n + f.warnings, 0),
+    },
+    files,
+  };
 }
 
 export async function validateCommand(args: string[], io: CliIO): Promise<number> {
@@ -39,16 +74,17 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
   const results = readAndCheck(resolveInputs(positionals, io), io);
   const invalid = results.filter((r) => r.problems.some((p) => p.severity === "error"));
   if (format === "json") {
-    const out = { valid: invalid.length === 0, files: results.map((r) => ({ file: r.loaded.file, valid: !r.problems.some((p) => p.severity === "error"), problems: r.problems })) };
-    io.stdout.write(JSON.stringify(out, null, 2) + "\n");
+    io.stdout.write(JSON.stringify(jsonReport(results), null, 2) + "\n");
   } else {
     for (const r of results) for (const p of r.problems) io.stdout.write((format === "github" ? formatGithub(p) : formatProblem(p)) + "\n");
     if (format === "text") {
-      const errors = results.reduce((n, r) => n + r.problems.filter((p) => p.severity === "error").length, 0);
+      const errors = results.reduce((n, r) => n + count(r.problems, "error"), 0);
+      const warnings = results.reduce((n, r) => n + count(r.problems, "warning"), 0);
+      const also = warnings ? ` and ${warnings} warning(s)` : "";
       io.stderr.write(
         invalid.length === 0
-          ? `${results.length} file(s) checked: all valid.\n`
-          : `${results.length} file(s) checked: ${invalid.length} with errors (${errors} error(s) in all).\n`,
+          ? `${results.length} file(s) checked: all valid${warnings ? ` (${warnings} warning(s))` : ""}.\n`
+          : `${results.length} file(s) checked: ${invalid.length} with errors (${errors} error(s)${also} in all).\n`,
       );
     }
   }
