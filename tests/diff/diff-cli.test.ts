@@ -164,3 +164,22 @@ describe("scorecard diff in a git repository", () => {
     expect(r.stdout).toMatch(/new scorecard, grade/);
   });
 });
+
+describe("scorecard diff in GitHub Actions", () => {
+  it("adds the markdown to the job summary, and skips the comment plainly outside a pull request", async () => {
+    const repo = makeRepo();
+    repo.write(FILE, BASE);
+    repo.commit("base");
+    repo.write(FILE, CHANGED);
+    const { join } = await import("node:path");
+    const { writeFileSync } = await import("node:fs");
+    const summary = join(repo.dir, "summary.md");
+    writeFileSync(summary, "earlier step\n");
+    const r = await cli(["diff", "--summary", "--comment"], { cwd: repo.dir, env: { GITHUB_STEP_SUMMARY: summary, GITHUB_EVENT_PATH: "", GITHUB_BASE_REF: "main" } });
+    expect(r.code).toBe(0);
+    const written = readFileSync(summary, "utf8");
+    expect(written.startsWith("earlier step\n<!-- scorecard-diff -->")).toBe(true);
+    expect(written).toContain(`grade ${gradeOf(BASE)} → ${gradeOf(CHANGED)}`);
+    expect(r.stderr).toMatch(/no pull-request comment: this run is not for a pull request/);
+  });
+});
