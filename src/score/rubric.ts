@@ -1,11 +1,109 @@
-import { parse } from "yaml";
+import { Ajv } from "ajv";
+import type { ValidateFunction } from "ajv";
+import schema from "../../schemas/rubric.schema.json" with { type: "json" };
+import { formatProblem, UserError, type Problem } from "../errors.ts";
+import { load, locate, type DataPath } from "../load/load.ts";
+import { closest, schemaMessages } from "../validate/messages.ts";
+import { criteria } from "./criteria/index.ts";
 import type { Rubric } from "./types.ts";
 
-/** Parses the rubric text. Pure; the caller reads the file. */
-export function parseRubric(text: string): Rubric {
-  const rubric = parse(text) as Rubric;
-  if (!rubric || !Array.isArray(rubric.criteria) || typeof rubric.version !== "string") {
-    throw new Error("the rubric file has no version or no criteria");
+export interface RubricCheck {
+  /** The rubric, present only when there are no problems. */
+  rubric: Rubric | undefined;
+  problems: Problem[];
+}
+
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+let rubricValidator: ValidateFunction | undefined;
+const paramValidators = new Map<string, ValidateFunction>();
+
+function paramsValidator(id: string, paramsSchema: object): ValidateFunction {
+  let v = paramValidators.get(id);
+  if (!v) paramValidators.set(id, (v = ajv.compile(paramsSchema)));
+  return v;
+}
+
+/** Checks a rubric file's text against schemas/rubric.schema.json and the criteria the tool knows. Pure. */
+export function checkRubric(file: string, text: string): RubricCheck {
+  const loaded = load(file, text);
+  if (loaded.problems.length > 0) return { rubric: undefined, problems: loaded.problems };
+  const at = (path: DataPath, part: "key" | "value", message: string, code: Problem["code"] = "schema-other"): Problem => ({
+    file,
+    ...locate(loaded, path, part),
+    code,
+    severity: "error",
+    message,
+  });
+  rubricValidator ??= ajv.compile(schema);
+  if (!rubricValidator(loaded.data)) {
+    const problems = schemaMessages(rubricValidator.errors ?? [], loaded.data).map((m) => at(m.path, m.part, m.message, m.code));
+    return { rubric: undefined, problems: sort(problems) };
+  }
+  const rubric = loaded.data as Rubric;
+  const problems = semantic(rubric, at);
+  return { rubric: problems.length ? undefined : rubric, problems: sort(problems) };
+}
+
+type At = (path: DataPath, part: "key" | "value", message: string, code?: Problem["code"]) => Problem;
+
+/** The rules a schema cannot say: known and unique ids, valid params, ordered grades. */
+function semantic(rubric: Rubric, at: At): Problem[] {
+  const problems: Problem[] = [];
+  const known = Object.keys(criteria);
+  const categories = rubric.categories.map((c) => c.id);
+  const seen = new Set<string>();
+  rubric.criteria.forEach((c, i) => {
+    const path = ["criteria", i];
+    if (seen.has(c.id)) problems.push(at([...path, "id"], "value", `the criterion '${c.id}' is listed twice. Keep one of them.`));
+    seen.add(c.id);
+    if (!categories.includes(c.category)) {
+      problems.push(at([...path, "category"], "value", `category must be one of the ids under categories: ${categories.join(", ")} (not '${c.category}').`, "schema-enum"));
+    }
+    const criterion = criteria[c.id];
+    if (!criterion) {
+      const guess = closest(c.id, known);
+      problems.push(
+        at([...path, "id"], "value", `the tool has no criterion called '${c.id}'.${guess ? ` Did you mean '${guess}'?` : ""} The criteria it knows are: ${known.join(", ")}.`, "schema-enum"),
+      );
+      return;
+    }
+    const check = paramsValidator(c.id, criterion.params);
+    if (!check(c.params)) {
+      for (const m of schemaMessages(check.errors ?? [], c.params)) problems.push(at([...path, "params", ...m.path], m.part, m.message, m.code));
+    }
+    const p = c.params as Record<string, unknown>;
+    const ordered = (met: string, partly: string, ok: (a: number, b: number) => boolean, words: string) => {
+      if (typeof p[met] === "number" && typeof p[partly] === "number" && !ok(p[met] as number, p[partly] as number)) {
+        problems.push(at([...path, "params", partly], "value", `${partly} (${p[partly]}) must be ${words} ${met} (${p[met]}), or partly met could never happen.`));
+      }
+    };
+    ordered("met_at_most", "partly_met_at_most", (a, b) => b >= a, "at least");
+    ordered("met_at_least", "partly_met_at_least", (a, b) => b <= a, "at most");
+  });
+  const grades = rubric.grading.grades;
+  grades.forEach((g, i) => {
+    const prev = grades[i - 1];
+    if (prev && g.min_percent >= prev.min_percent) {
+      problems.push(at(["grading", "grades", i, "min_percent"], "value", `grades must go from the highest min_percent to the lowest: ${g.grade} (${g.min_percent}) comes after ${prev.grade} (${prev.min_percent}).`));
+    }
+  });
+  const last = grades[grades.length - 1];
+  if (last && last.min_percent !== 0) {
+    problems.push(at(["grading", "grades", grades.length - 1, "min_percent"], "value", `the last grade (${last.grade}) must have min_percent: 0, so that every score gets a letter.`));
+  }
+  return problems;
+}
+
+const sort = (problems: Problem[]): Problem[] => [...problems].sort((a, b) => a.line - b.line || a.col - b.col || a.message.localeCompare(b.message));
+
+/**
+ * Parses and checks the rubric text. Pure; the caller reads the file. Problems in the
+ * rubric are the user's to fix: they are thrown as one UserError listing each as file:line:col.
+ */
+export function parseRubric(text: string, file = "rubric/rubric.yaml"): Rubric {
+  const { rubric, problems } = checkRubric(file, text);
+  if (!rubric) {
+    throw new UserError(`the rubric file has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}. Fix ${problems.length === 1 ? "it" : "them"} and run again:\n${problems.map(formatProblem).join("\n")}`, problems);
   }
   return rubric;
 }

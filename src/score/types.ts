@@ -9,11 +9,9 @@ export interface Fact {
   sources: string[];
 }
 
-/** What a criterion function decides. Points are worked out from the rubric's weight. */
+/** What a criterion function decides. Points are worked out from the status and the rubric's weight. */
 export interface CriterionOutcome {
   status: Status;
-  /** Share of the weight earned, 0 to 1; null when the status is unknown. */
-  fraction: number | null;
   facts: Fact[];
   /** One plain sentence, built from the facts. */
   reason: string;
@@ -21,15 +19,35 @@ export interface CriterionOutcome {
 
 export type CriterionFn = (taskForce: TaskForce, params: Readonly<Record<string, unknown>>) => CriterionOutcome;
 
+/** A criterion's code: the function that scores it, and the JSON Schema its rubric params must meet. */
+export interface Criterion {
+  score: CriterionFn;
+  params: Record<string, unknown>;
+}
+
+export interface Citation {
+  title: string;
+  publisher: string;
+  author?: string;
+  date?: string;
+  /** The part of the publication that says it, such as "section 3.1". */
+  section?: string;
+  url?: string;
+  /** A DOI or document number, when there is no address or as well as one. */
+  identifier?: string;
+}
+
 export interface RubricCriterion {
   id: string;
   category: string;
   title: string;
   question: string;
   why: string;
-  citations: { title: string; publisher: string; date?: string; url?: string }[];
+  citations: Citation[];
   weight: number;
   params: Record<string, unknown>;
+  /** How the criterion is met, partly met and not met, in plain words. */
+  scoring: { met: string; partly_met: string; not_met: string };
   partial_credit: string;
   unknown_data: string;
 }
@@ -38,19 +56,31 @@ export interface Rubric {
   version: string;
   title: string;
   publisher: string;
+  /** A short introduction for the methodology. */
+  summary: string;
+  categories: { id: string; title: string }[];
   grading: {
     /** Below this share of the total weight with data, the grade is "Incomplete". */
     min_coverage: number;
     /** Lowest percentage for each letter, highest first. */
     grades: { grade: string; min_percent: number }[];
+    /** The share of a criterion's weight that "partly met" earns. */
+    partly_met_share: number;
+    /** Plain-language rules, shown in the methodology. */
+    unknown: string;
+    rounding: string;
+    ties: string;
   };
   criteria: RubricCriterion[];
 }
 
 export interface CriterionResult extends CriterionOutcome {
+  /** Share of the weight earned, 0 to 1; null when the status is unknown. */
+  fraction: number | null;
   id: string;
   title: string;
   category: string;
+  question: string;
   weight: number;
   points: number;
 }
@@ -60,8 +90,11 @@ export interface ScoreCard {
   rubricVersion: string;
   criteria: CriterionResult[];
   points: number;
+  /** The rubric's total weight. */
   maxPoints: number;
-  /** Points as a percentage of the weight that had data. */
+  /** The weight of the criteria that had data: the points that could be earned. */
+  scoredMaxPoints: number;
+  /** Points as a percentage of scoredMaxPoints. */
   percent: number;
   /** Share of the rubric's weight that had data, 0 to 1. */
   coverage: number;

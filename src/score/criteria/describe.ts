@@ -18,23 +18,24 @@ export function joinWords(words: readonly string[]): string {
   return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 
-/** "the Lynwood and Compton operation of 21 August 2018" */
+/** "the Lynwood and Compton operation of 21 August 2018", or the name and period when there is no date. */
 export function operationLabel(op: Operation): string {
   const where = op.places?.length ? `the ${joinWords(op.places)} operation` : `"${op.name}"`;
   const when = formatDate(op.date);
   return when ? `${where} of ${when}` : op.period ? `${where} (${op.period.charAt(0).toLowerCase()}${op.period.slice(1)})` : where;
 }
 
+const arrests = (n: number) => `${n} ${n === 1 ? "arrest" : "arrests"}`;
+
 /** "33 arrests for prostitution or solicitation and 0 for trafficking in the Lynwood and Compton operation of 21 August 2018" */
 export function describeOperation(op: Operation): string {
   const a = op.arrests;
-  const sex = isKnown(a.selling_or_buying_sex)
-    ? `${a.selling_or_buying_sex} arrests for prostitution or solicitation`
-    : isKnown(a.selling_sex)
-      ? `${a.selling_sex} arrests for selling sex`
-      : isKnown(a.total)
-        ? `${a.total} arrests`
-        : "an unknown number of arrests";
   const trafficking = isKnown(a.trafficking) ? ` and ${a.trafficking} for trafficking` : "";
-  return `${sex}${trafficking} in ${operationLabel(op)}`;
+  if (isKnown(a.selling_or_buying_sex)) return `${arrests(a.selling_or_buying_sex)} for prostitution or solicitation${trafficking} in ${operationLabel(op)}`;
+  if (isKnown(a.selling_sex)) return `${arrests(a.selling_sex)} for selling sex${trafficking} in ${operationLabel(op)}`;
+  if (isKnown(a.total)) {
+    const of = isKnown(a.trafficking) ? `, ${a.trafficking} of them for trafficking,` : "";
+    return `${arrests(a.total)} in all${of} in ${operationLabel(op)}`;
+  }
+  return `an unknown number of arrests in ${operationLabel(op)}`;
 }

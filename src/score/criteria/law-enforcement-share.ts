@@ -1,23 +1,27 @@
-import type { CriterionFn } from "../types.ts";
+import type { CriterionFn, Fact } from "../types.ts";
 import { isKnown } from "../../model.ts";
-import { percent, uniqueSources } from "./util.ts";
+import { num, percent, plural, uniqueSources, verdict } from "./util.ts";
+
+export const params = {
+  type: "object",
+  additionalProperties: false,
+  required: ["law_enforcement_sectors", "met_at_most", "partly_met_at_most"],
+  properties: {
+    law_enforcement_sectors: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", minLength: 1 } },
+    met_at_most: { type: "number", minimum: 0, maximum: 1 },
+    partly_met_at_most: { type: "number", minimum: 0, maximum: 1 },
+  },
+};
 
 /**
  * The share of listed members that are police, prosecutors or federal law enforcement.
- * Params: law_enforcement_sectors, met_at_most (share), partly_met_at_most (share).
+ * Members whose sector is unknown are left out of both counts.
  */
-export const lawEnforcementShare: CriterionFn = (tf, params) => {
-  const leSectors = new Set(params.law_enforcement_sectors as string[]);
+export const lawEnforcementShare: CriterionFn = (tf, p) => {
+  const leSectors = new Set(p.law_enforcement_sectors as string[]);
   const members = tf.membership.members.filter((m) => m.sector !== "unknown");
-  if (members.length === 0) {
-    return { status: "unknown", fraction: null, facts: [], reason: "No source lists the task force's members by sector." };
-  }
-  const le = members.filter((m) => leSectors.has(m.sector));
-  const share = le.length / members.length;
-  const facts = [
-    { label: "Members listed with a known sector", value: String(members.length), sources: uniqueSources(members) },
-    { label: "Of them, law enforcement or prosecution", value: `${le.length} (${percent(share)})`, sources: uniqueSources(le) },
-  ];
+  const unknownSector = tf.membership.members.length - members.length;
+  const facts: Fact[] = [];
   for (const c of tf.membership.counts ?? []) {
     facts.push({
       label: `Member counts as of ${c.as_of}`,
@@ -25,9 +29,19 @@ export const lawEnforcementShare: CriterionFn = (tf, params) => {
       sources: c.sources ?? [],
     });
   }
+  if (members.length === 0) {
+    return verdict("unknown", facts, "No source lists the task force's members by sector");
+  }
+  const le = members.filter((m) => leSectors.has(m.sector));
+  const share = le.length / members.length;
+  facts.unshift(
+    { label: "Members listed with a known sector", value: String(members.length), sources: uniqueSources(members) },
+    { label: "Of them, law enforcement, prosecution or federal agencies", value: `${le.length} (${percent(share)})`, sources: uniqueSources(le) },
+  );
+  if (unknownSector > 0) facts.push({ label: "Members whose sector is unknown (left out)", value: String(unknownSector), sources: [] });
   const asOf = tf.membership.as_of && tf.membership.as_of !== "unknown" ? ` (as of ${tf.membership.as_of})` : "";
-  const reason = `${le.length} of ${members.length} listed members${asOf} are law enforcement or prosecution (${percent(share)}).`;
-  if (share <= (params.met_at_most as number)) return { status: "met", fraction: 1, facts, reason };
-  if (share <= (params.partly_met_at_most as number)) return { status: "partly-met", fraction: 0.5, facts, reason };
-  return { status: "not-met", fraction: 0, facts, reason };
+  const reason = `${le.length} of the ${plural(members.length, "member")} named in the sources${asOf} ${le.length === 1 ? "is" : "are"} law enforcement, prosecution or federal agencies (${percent(share)})`;
+  if (share <= num(p, "met_at_most")) return verdict("met", facts, reason);
+  if (share <= num(p, "partly_met_at_most")) return verdict("partly-met", facts, reason);
+  return verdict("not-met", facts, reason);
 };
