@@ -12,12 +12,44 @@ export interface Theme {
 
 export type View = ReturnType<typeof buildView>;
 
+/**
+ * Escapes text for a double-quoted CSS string. Everything but plain letters, digits and a
+ * few safe marks becomes a hex escape, so no quote, backslash, newline or `</style>` in the
+ * data can end the string or the style sheet.
+ */
+export function cssString(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    out += /^[A-Za-z0-9 .,:;()+·_-]$/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16).padStart(6, "0")}`;
+  }
+  return `"${out}"`;
+}
+
+/** The per-document text in the page margins: name, DRAFT, provenance, page numbers. */
+export function marginCss(margins: View["margins"]): string {
+  return [
+    "@page {",
+    `  @top-left { content: ${cssString(margins.top)}; }`,
+    margins.topRight ? `  @top-right { content: ${cssString(margins.topRight)}; }` : "",
+    `  @bottom-left { content: ${cssString(margins.provenance)}; }`,
+    `  @bottom-right { content: "Page " counter(page) " of " counter(pages); }`,
+    "}",
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
+
 /** Compiles the theme once; the returned function renders a view to a full HTML document. Pure. */
 export function compileTheme(theme: Theme): (view: View) => string {
   const hb = Handlebars.create();
   for (const [name, text] of Object.entries(theme.partials)) hb.registerPartial(name, text);
   const template = hb.compile(theme.template, { strict: false, noEscape: false });
-  // CSS is trusted project text, so it is passed as a SafeString and never mixed with data.
-  const styles = new hb.SafeString(`<style>${theme.fontCss}\n${theme.css}</style>`);
-  return (view) => template({ ...view, styles }, { allowProtoPropertiesByDefault: false });
+  return (view) => {
+    // CSS is trusted project text; the margin text is data, escaped for CSS by cssString.
+    const styles = new hb.SafeString(`<style>${theme.fontCss}\n${theme.css}\n${marginCss(view.margins)}</style>`);
+    // Charts and the DRAFT mark are SVG built in code, which escapes every piece of data in them.
+    const charts = { membership: new hb.SafeString(view.charts.membership), arrests: view.charts.arrests.map((svg) => new hb.SafeString(svg)) };
+    const draftMark = new hb.SafeString(view.draftMark);
+    return template({ ...view, styles, charts, draftMark }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  };
 }

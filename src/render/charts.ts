@@ -1,0 +1,135 @@
+// Charts as inline SVG, drawn from the data in code. They are printed in black and white,
+// so every bar carries a text label and a pattern; colour is never the only cue.
+// Unknown values get no bar and the word "unknown", never a zero-length bar.
+
+/** Escapes text for SVG/XML content and attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export type Fill = "solid" | "hatch" | "cross" | "lines" | "dots" | "open";
+
+/** One bar: a label, a count (or unknown), and the pattern that tells it apart in grayscale. */
+export interface Bar {
+  label: string;
+  value: number | "unknown";
+  fill: Fill;
+}
+
+export interface BarGroup {
+  title: string;
+  bars: Bar[];
+}
+
+const PATTERN_DEFS = (p: string): string =>
+  `<defs>` +
+  `<pattern id="${p}-hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="5" height="5" fill="#fff"/><line x1="0" y1="0" x2="0" y2="5" stroke="#000" stroke-width="2.2"/></pattern>` +
+  `<pattern id="${p}-cross" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="5" height="5" fill="#fff"/><path d="M0 0V5M0 0H5" stroke="#000" stroke-width="1.6"/></pattern>` +
+  `<pattern id="${p}-lines" width="4" height="4" patternUnits="userSpaceOnUse"><rect width="4" height="4" fill="#fff"/><line x1="0" y1="2" x2="4" y2="2" stroke="#000" stroke-width="1"/></pattern>` +
+  `<pattern id="${p}-dots" width="4" height="4" patternUnits="userSpaceOnUse"><rect width="4" height="4" fill="#fff"/><circle cx="2" cy="2" r="0.9" fill="#000"/></pattern>` +
+  `</defs>`;
+
+function fillAttr(fill: Fill, p: string): string {
+  if (fill === "solid") return `fill="#333"`;
+  if (fill === "open") return `fill="#fff"`;
+  return `fill="url(#${p}-${fill})"`;
+}
+
+const LABEL_W = 150;
+const BAR_W = 150;
+const ROW_H = 15;
+const TITLE_H = 17;
+const WIDTH = LABEL_W + BAR_W + 60;
+
+/** Shortens a label so it cannot run into the bars; the full text is in the tables. */
+function fit(label: string, max = 30): string {
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+}
+
+/**
+ * A horizontal bar chart, one group of bars per title. Each group has its own scale when
+ * `scale` is "per-group" (operations of very different sizes), or one shared scale.
+ * `idPrefix` keeps pattern ids unique when several charts share one page.
+ */
+export function barChart(groups: readonly BarGroup[], options: { idPrefix: string; label: string; scale: "shared" | "per-group" }): string {
+  const p = options.idPrefix.replace(/[^a-z0-9-]/gi, "");
+  const known = (bars: readonly Bar[]) => bars.map((b) => (b.value === "unknown" ? 0 : b.value));
+  const sharedMax = Math.max(1, ...groups.flatMap((g) => known(g.bars)));
+  const parts: string[] = [];
+  let y = 0;
+  for (const group of groups) {
+    const max = options.scale === "shared" ? sharedMax : Math.max(1, ...known(group.bars));
+    if (group.title) {
+      parts.push(`<text x="0" y="${y + 12}" class="chart-title">${escapeXml(fit(group.title, 80))}</text>`);
+      y += TITLE_H;
+    }
+    for (const bar of group.bars) {
+      const mid = y + ROW_H / 2 + 3.5;
+      parts.push(`<text x="0" y="${mid}">${escapeXml(fit(bar.label))}</text>`);
+      if (bar.value === "unknown") {
+        parts.push(`<rect x="${LABEL_W}" y="${y + 2}" width="40" height="${ROW_H - 4}" fill="none" stroke="#000" stroke-width="0.8" stroke-dasharray="2 2"/>`);
+        parts.push(`<text x="${LABEL_W + 45}" y="${mid}" class="chart-unknown">unknown</text>`);
+      } else {
+        const w = bar.value === 0 ? 0 : Math.max(1.5, (bar.value / max) * BAR_W);
+        if (w > 0) parts.push(`<rect x="${LABEL_W}" y="${y + 2}" width="${w.toFixed(1)}" height="${ROW_H - 4}" ${fillAttr(bar.fill, p)} stroke="#000" stroke-width="0.8"/>`);
+        parts.push(`<text x="${(LABEL_W + w + 4).toFixed(1)}" y="${mid}" class="chart-value">${bar.value}</text>`);
+      }
+      y += ROW_H;
+    }
+    y += 5;
+  }
+  const height = Math.max(y, 10);
+  return (
+    `<svg class="chart" role="img" aria-label="${escapeXml(options.label)}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
+    PATTERN_DEFS(p) +
+    parts.join("") +
+    `</svg>`
+  );
+}
+
+// Block letters drawn as strokes, so the DRAFT mark is a picture, not text: it never
+// mixes into the words that pdftotext or a screen reader takes from the page.
+const LETTERS: Record<string, string> = {
+  D: "M0 0L28 0Q50 0 50 35Q50 70 28 70L0 70Z",
+  R: "M0 70L0 0L32 0Q50 0 50 18Q50 36 32 36L0 36M26 36L50 70",
+  A: "M0 70L25 0L50 70M9 46L41 46",
+  F: "M50 0L0 0L0 70M0 35L38 35",
+  T: "M0 0L50 0M25 0L25 70",
+};
+
+/** Moves and turns a path of absolute M/L/Q/Z commands by working out the new points. */
+function place(d: string, dx: number, degrees: number, cx: number, cy: number): string {
+  const a = (degrees * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(a), Math.sin(a)];
+  const numbers: number[] = [];
+  const out: string[] = [];
+  const flush = () => {
+    for (let i = 0; i + 1 < numbers.length; i += 2) {
+      const x = numbers[i]! + dx - cx;
+      const y = numbers[i + 1]! - cy;
+      out.push(`${(cx + x * cos - y * sin).toFixed(1)} ${(cy + x * sin + y * cos).toFixed(1)}`);
+    }
+    numbers.length = 0;
+  };
+  for (const token of d.match(/[MLQZ]|-?[\d.]+/g) ?? []) {
+    if (/[MLQZ]/.test(token)) {
+      flush();
+      out.push(token);
+    } else numbers.push(Number(token));
+  }
+  flush();
+  return out.join(" ");
+}
+
+/**
+ * The word DRAFT as stroked outlines, no text, turned 30 degrees. The turn is worked out
+ * here: Chromium repeats a fixed element on every printed page only if its SVG has no
+ * transform attributes.
+ */
+export function draftMarkSvg(): string {
+  const paths = [..."DRAFT"].map((ch, i) => `<path d="${place(LETTERS[ch]!, i * 68, -30, 161, 35)}"/>`).join("");
+  return (
+    `<svg class="draft-svg" aria-hidden="true" viewBox="-15 -135 360 335" xmlns="http://www.w3.org/2000/svg">` +
+    `<g fill="none" stroke="#000" stroke-width="7" stroke-linejoin="round" stroke-linecap="round">${paths}</g></svg>`
+  );
+}
