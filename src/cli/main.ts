@@ -5,6 +5,7 @@ import { buildCommand } from "./commands/build.ts";
 import { scoreCommand } from "./commands/score.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { diffCommand } from "./commands/diff.ts";
+import { newCommand } from "./commands/new.ts";
 
 export type { CliIO } from "./context.ts";
 
@@ -16,6 +17,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   score: { run: scoreCommand, summary: "score task force files against the rubric" },
   build: { run: buildCommand, summary: "build PDF and HTML scorecards into output/" },
   diff: { run: diffCommand, summary: "show what a change does to each scorecard's grade, and why" },
+  new: { run: newCommand, summary: "start a file for a new task force, every fact set to unknown" },
 };
 
 const usage = () =>
