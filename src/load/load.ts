@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq } from "yaml";
+import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit } from "yaml";
 import type { Document, ParsedNode } from "yaml";
 import type { Problem, ProblemCode } from "../errors.ts";
 
@@ -74,15 +74,20 @@ export function load(file: string, text: string): Loaded {
     const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
     return { line, col };
   };
+  const reportedLines = new Set<number>();
   for (const e of [...doc.errors, ...doc.warnings]) {
+    // One problem per line: the first is the cause, the rest are the parser losing its footing.
+    const where = at(/Missing closing .?quote/i.test(e.message) ? openQuoteAt(text, e.pos[0]) : e.pos[0]);
+    if (reportedLines.has(where.line)) continue;
+    reportedLines.add(where.line);
     const code: ProblemCode = /call stack/i.test(e.message) ? "yaml-too-deep" : e.code === "TAG_RESOLVE_FAILED" ? "yaml-tag" : (yamlCodes[e.code] ?? "yaml-syntax");
-    problems.push(problem(file, at(e.pos[0]), code, yamlMessage(code, e.message)));
+    problems.push(problem(file, where, code, yamlMessage(code, e.message)));
   }
   let data: unknown;
   if (problems.length === 0) {
     const shape = inspect(text, doc.contents, at, file, problems);
     if (problems.length === 0) {
-      const built = toData(doc, file, text, at, shape.aliases);
+      const built = toData(doc, file, at, shape.aliases);
       data = built.data;
       problems.push(...built.problems);
     }
@@ -152,15 +157,17 @@ function inspect(text: string, root: unknown, at: (offset: number) => { line: nu
 
 /** The node's range starts at its value; the tag is written just before it on the same line. */
 function tagStart(text: string, valueStart: number): number {
-  const bang = text.lastIndexOf("!", valueStart);
-  return bang !== -1 && !text.slice(bang, valueStart).includes("\n") ? bang : valueStart;
+  let i = valueStart;
+  while (i > 0 && (text[i - 1] === " " || text[i - 1] === "\t")) i--;
+  let j = i;
+  while (j > 0 && !/\s/.test(text[j - 1]!)) j--;
+  return text[j] === "!" ? j : valueStart;
 }
 
 /** Builds the plain data once. Alias bombs, unresolved aliases and alias cycles become located problems. */
 function toData(
   doc: Document.Parsed,
   file: string,
-  text: string,
   at: (offset: number) => { line: number; col: number },
   aliases: number,
 ): { data?: unknown; problems: Problem[] } {
@@ -172,18 +179,18 @@ function toData(
     const message = error instanceof Error ? error.message : String(error);
     if (/Unresolved alias/i.test(message)) {
       const name = /: (\S+)\s*$/.exec(message)?.[1] ?? "";
-      return fail(problem(file, aliasAt(text, name, at), "yaml-alias-unresolved",
+      return fail(problem(file, aliasAt(doc, name, at), "yaml-alias-unresolved",
         `the alias *${name} refers to no anchor &${name} above it. Write the value out in full, or define &${name} before this line.`));
     }
     if (/alias/i.test(message)) {
-      return fail(problem(file, aliasAt(text, "", at), "yaml-alias-limit",
+      return fail(problem(file, aliasAt(doc, "", at), "yaml-alias-limit",
         `this file repeats aliases (*name) too often to be expanded safely (more than ${MAX_ALIAS_COUNT}). Write the values out instead of using aliases.`));
     }
     if (error instanceof RangeError) return fail(tooDeep(file, { line: 1, col: 1 }, error));
     return fail(problem(file, { line: 1, col: 1 }, "yaml-syntax", `could not read this YAML: ${message}. Check the file for unusual characters.`));
   }
   if (aliases > 0 && hasCycle(data)) {
-    return fail(problem(file, aliasAt(text, "", at), "yaml-alias-cycle",
+    return fail(problem(file, aliasAt(doc, "", at), "yaml-alias-cycle",
       "an alias (*name) refers to the section that contains it, which would repeat forever. Write the values out instead of using aliases."));
   }
   if (data === null || data === undefined) {
@@ -199,12 +206,32 @@ function toData(
   return { data, problems: [] };
 }
 
-/** Where the first alias (or the alias named `name`) is written, found in the text. */
-function aliasAt(text: string, name: string, at: (offset: number) => { line: number; col: number }) {
-  const re = name ? new RegExp(`\\*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`) : /(^|[\s[{,:])\*[^\s,\]}]/m;
-  const m = re.exec(text);
-  if (!m) return { line: 1, col: 1 };
-  return at(m.index + (name ? 0 : m[0].indexOf("*")));
+/**
+ * Where the offending alias is: the one named `name`, else the first alias inside its own
+ * anchor (a cycle), else the first alias. Found in the parsed nodes, not in comments.
+ */
+function aliasAt(doc: Document.Parsed, name: string, at: (offset: number) => { line: number; col: number }) {
+  let first: number | undefined;
+  let chosen: number | undefined;
+  const anchors: { name: string; range: readonly number[] }[] = [];
+  visit(doc, {
+    Node(_key, node) {
+      if (node.anchor && node.range) anchors.push({ name: node.anchor, range: node.range });
+    },
+    Alias(_key, node) {
+      const start = node.range?.[0];
+      if (start === undefined) return undefined;
+      first ??= start;
+      const inOwnAnchor = anchors.some((a) => a.name === node.source && a.range[0]! <= start && start < a.range[1]!);
+      if ((name && node.source === name) || (!name && inOwnAnchor)) {
+        chosen = start;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  const offset = chosen ?? first;
+  return offset === undefined ? { line: 1, col: 1 } : at(offset);
 }
 
 function hasCycle(root: unknown): boolean {
@@ -246,11 +273,27 @@ function yamlMessage(code: ProblemCode, raw: string): string {
       return "this file holds more than one YAML document (a line with only --- after the start). Describe one task force per file and remove the extra ---.";
     case "yaml-too-deep":
       return tooDeep("", { line: 1, col: 1 }).message;
-    case "yaml-tag":
-      return `${detail.replace(/tag:yaml\.org,2002:/, "!!")}. Remove the tag (the word starting with !) and write plain text, a number, yes, no or unknown.`;
+    case "yaml-tag": {
+      const tag = /tag: (\S+)/.exec(detail)?.[1]?.replace(/^tag:yaml\.org,2002:/, "!!") ?? "here";
+      return `the YAML tag ${tag} is not allowed. Remove it and write plain text, a number, yes, no or unknown.`;
+    }
     default:
       return `YAML syntax error: ${syntaxHint(detail)} Check the indentation and quotes on this line and the one before it.`;
   }
+}
+
+/** yaml reports an unclosed quote where the text ends; the mistake is where the quote opened. */
+function openQuoteAt(text: string, errorOffset: number): number {
+  const re = /^[ \t]*(?:-[ \t]+)?(?:[^\s#"'][^:#\n]*:[ \t]+)?(["'])/gm;
+  let found = errorOffset;
+  for (let m = re.exec(text); m && m.index < errorOffset; m = re.exec(text)) {
+    const quote = m[1]!;
+    const lineEnd = text.indexOf("\n", m.index);
+    const rest = text.slice(m.index + m[0].length, lineEnd === -1 ? undefined : lineEnd);
+    const closed = quote === '"' ? /(^|[^\\])"/.test(rest) || rest.startsWith('"') : rest.includes("'");
+    if (!closed) found = m.index + m[0].length - 1;
+  }
+  return found;
 }
 
 /** yaml's messages, reworded for people who do not know YAML's grammar. */

@@ -41,7 +41,7 @@ export function semanticChecks(loaded: Loaded, today: string): Problem[] {
   const report = (path: DataPath, part: "key" | "value", code: ProblemCode, message: string, severity: Problem["severity"] = "error") =>
     problems.push({ file: loaded.file, ...locate(loaded, path, part), code, message, severity });
 
-  checkModeline(loaded.text, report);
+  checkModeline(loaded.text, (code, message) => problems.push({ file: loaded.file, line: 1, col: 1, code, message, severity: "warning" }));
   if (!isRec(data)) return problems;
 
   const ids = checkSourceIds(data, report);
@@ -56,8 +56,10 @@ export function semanticChecks(loaded: Loaded, today: string): Problem[] {
     if (path[0] === "sources" || !Array.isArray(node.sources)) return;
     node.sources.forEach((ref, i) => {
       if (typeof ref !== "string") return;
-      used.add(ref);
-      if (!ids.has(ref)) {
+      // An id written out of form (say 'Example News 2023') is reported once, at the id; its references still count.
+      const target = ids.has(ref) ? ref : ids.loose.get(looseId(ref));
+      if (target !== undefined) used.add(target);
+      else {
         const known = [...ids.keys()];
         const near = known.find((k) => k.toLowerCase() === ref.toLowerCase());
         report([...path, "sources", i], "value", "source-unresolved",
@@ -78,21 +80,24 @@ export function semanticChecks(loaded: Loaded, today: string): Problem[] {
 
 type Report = (path: DataPath, part: "key" | "value", code: ProblemCode, message: string, severity?: Problem["severity"]) => void;
 
-function checkModeline(text: string, report: Report): void {
+function checkModeline(text: string, report: (code: ProblemCode, message: string) => void): void {
   // Only the comments at the top count: that is where editors look.
   const header = /^(\uFEFF?(?:[ \t]*(?:#[^\n]*)?\r?\n)*)/.exec(text)?.[1] ?? "";
   const line = MODELINE.exec(header);
   if (!line) {
-    report([], "key", "modeline-missing",
-      "the file does not start with `# yaml-language-server: $schema=../schemas/task-force.schema.json`. Add that line at the top, so that editors check the file as you type.", "warning");
+    report("modeline-missing",
+      "the file does not start with `# yaml-language-server: $schema=../schemas/task-force.schema.json`. Add that line at the top, so that editors check the file as you type.");
   } else if (!line[1]!.endsWith("task-force.schema.json")) {
-    report([], "key", "modeline-missing",
-      `the yaml-language-server line points at '${clip(line[1]!, 60)}', not at task-force.schema.json. Write $schema=../schemas/task-force.schema.json.`, "warning");
+    report("modeline-missing",
+      `the yaml-language-server line points at '${clip(line[1]!, 60)}', not at task-force.schema.json. Write $schema=../schemas/task-force.schema.json.`);
   }
 }
 
-function checkSourceIds(data: Rec, report: Report): Map<string, number> {
-  const ids = new Map<string, number>();
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+const looseId = (id: string) => id.trim().toLowerCase().replace(/[\s_]+/g, "-");
+
+function checkSourceIds(data: Rec, report: Report): Map<string, number> & { loose: Map<string, string> } {
+  const ids = Object.assign(new Map<string, number>(), { loose: new Map<string, string>() });
   list(data.sources).forEach((s, i) => {
     if (!isRec(s)) return;
     const id = str(s.id);
@@ -100,6 +105,7 @@ function checkSourceIds(data: Rec, report: Report): Map<string, number> {
       const first = ids.get(id);
       if (first !== undefined) report(["sources", i, "id"], "value", "source-duplicate-id", `two sources have the id '${clip(id, 40)}' (the first is sources[${first}]). Give each source its own id.`);
       else ids.set(id, i);
+      if (!ID.test(id)) ids.loose.set(looseId(id), id);
     }
     if (s.url === undefined && s.identifier === undefined && s.archive_url === undefined && id !== undefined) {
       report(["sources", i, "id"], "value", "source-unfindable",
