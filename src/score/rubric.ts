@@ -26,7 +26,7 @@ function paramsValidator(id: string, paramsSchema: object): ValidateFunction {
 /** Checks a rubric file's text against schemas/rubric.schema.json and the criteria the tool knows. Pure. */
 export function checkRubric(file: string, text: string): RubricCheck {
   const loaded = load(file, text);
-  if (loaded.problems.length > 0) return { rubric: undefined, problems: loaded.problems };
+  if (loaded.problems.length > 0) return { rubric: undefined, problems: sort(loaded.problems.map(forRubric)) };
   const at = (path: DataPath, part: "key" | "value", message: string, code: Problem["code"] = "schema-other"): Problem => ({
     file,
     ...locate(loaded, path, part),
@@ -35,13 +35,33 @@ export function checkRubric(file: string, text: string): RubricCheck {
     message,
   });
   rubricValidator ??= ajv.compile(schema);
+  const problems: Problem[] = [];
   if (!rubricValidator(loaded.data)) {
-    const problems = schemaMessages(rubricValidator.errors ?? [], loaded.data).map((m) => at(m.path, m.part, m.message, m.code));
-    return { rubric: undefined, problems: sort(problems) };
+    problems.push(...schemaMessages(rubricValidator.errors ?? [], loaded.data).map((m) => at(m.path, m.part, m.message, m.code)));
   }
-  const rubric = loaded.data as Rubric;
-  const problems = semantic(rubric, at);
-  return { rubric: problems.length ? undefined : rubric, problems: sort(problems) };
+  // The rules beyond the schema run on whatever is well-formed, so every problem shows at once.
+  problems.push(...semantic(wellFormed(loaded.data), at));
+  return { rubric: problems.length ? undefined : (loaded.data as Rubric), problems: sort(problems) };
+}
+
+/** The loader speaks of task force files; say "rubric" instead. */
+function forRubric(p: Problem): Problem {
+  if (p.code === "yaml-empty") return { ...p, message: "this rubric file is empty. Start again from the rubric/rubric.yaml that comes with the tool." };
+  return { ...p, message: p.message.replace(/a task force file/g, "a rubric file").replace(/Describe one task force per file/g, "Keep one rubric per file") };
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Only the parts of possibly broken data that the semantic checks can read safely. */
+function wellFormed(data: unknown): Rubric {
+  const d = isObj(data) ? data : {};
+  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  const grading = isObj(d.grading) ? d.grading : {};
+  return {
+    categories: list(d.categories).filter(isObj).filter((c) => typeof c.id === "string"),
+    grading: { grades: list(grading.grades).filter(isObj).filter((g) => typeof g.min_percent === "number") },
+    criteria: list(d.criteria).map((c) => (isObj(c) ? c : {})),
+  } as unknown as Rubric;
 }
 
 type At = (path: DataPath, part: "key" | "value", message: string, code?: Problem["code"]) => Problem;
@@ -54,9 +74,10 @@ function semantic(rubric: Rubric, at: At): Problem[] {
   const seen = new Set<string>();
   rubric.criteria.forEach((c, i) => {
     const path = ["criteria", i];
+    if (typeof c.id !== "string") return;
     if (seen.has(c.id)) problems.push(at([...path, "id"], "value", `the criterion '${c.id}' is listed twice. Keep one of them.`));
     seen.add(c.id);
-    if (!categories.includes(c.category)) {
+    if (typeof c.category === "string" && categories.length > 0 && !categories.includes(c.category)) {
       problems.push(at([...path, "category"], "value", `category must be one of the ids under categories: ${categories.join(", ")} (not '${c.category}').`, "schema-enum"));
     }
     const criterion = criteria[c.id];
@@ -67,6 +88,7 @@ function semantic(rubric: Rubric, at: At): Problem[] {
       );
       return;
     }
+    if (!isObj(c.params)) return;
     const check = paramsValidator(c.id, criterion.params);
     if (!check(c.params)) {
       for (const m of schemaMessages(check.errors ?? [], c.params)) problems.push(at([...path, "params", ...m.path], m.part, m.message, m.code));
