@@ -1,9 +1,16 @@
 import puppeteer from "puppeteer-core";
 import type { Browser, Page } from "puppeteer-core";
+import type { DocumentInfo } from "../render/view.ts";
 import type { FoundBrowser } from "./browser.ts";
+import { infoFromHtml, withInfo } from "./metadata.ts";
+import { makeReproducible } from "./reproducible.ts";
 
 export interface PdfOptions {
   format: "Letter" | "A4";
+  /** Document properties; by default read from the HTML's <title> and meta tags. */
+  info?: DocumentInfo;
+  /** The PDF's date, YYYY-MM-DD; by default the HTML's dcterms.date, else SOURCE_DATE_EPOCH, else today. */
+  date?: string;
 }
 
 const FLAGS = [
@@ -36,24 +43,39 @@ export async function launchBrowser(found: FoundBrowser): Promise<Browser> {
  * Locks a page down: no JavaScript, and every request except data: URIs is aborted, so
  * nothing in the data can make the renderer fetch a URL or read a local file.
  */
-export async function lockDown(page: Page): Promise<void> {
+export async function lockDown(page: Page, onBlocked?: (url: string) => void): Promise<void> {
   await page.setJavaScriptEnabled(false);
   await page.setRequestInterception(true);
   page.on("request", (request) => {
     const url = request.url();
     if (url.startsWith("data:") || url === "about:blank") void request.continue();
-    else void request.abort("blockedbyclient");
+    else {
+      onBlocked?.(url);
+      void request.abort("blockedbyclient");
+    }
   });
 }
 
-/** Prints one HTML document on a locked-down page. */
+/**
+ * Prints one HTML document on a locked-down page, then fixes the bytes that Chromium varies
+ * from run to run and adds the document properties. The page keeps no state from one
+ * document to the next: setContent replaces the whole document.
+ */
 export async function printPdf(page: Page, html: string, options: PdfOptions): Promise<Uint8Array> {
   await page.setContent(html, { waitUntil: "load" });
-  return page.pdf({
+  const raw = await page.pdf({
     format: options.format,
     printBackground: true,
     preferCSSPageSize: false,
     tagged: true,
     outline: true,
   });
+  const fromHtml = infoFromHtml(html);
+  const date = options.date ?? fromHtml.date ?? fallbackDate();
+  return withInfo(makeReproducible(raw, date), options.info ?? fromHtml.info, date);
+}
+
+function fallbackDate(): string {
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
+  return new Date(process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? epoch * 1000 : Date.now()).toISOString().slice(0, 10);
 }

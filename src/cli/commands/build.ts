@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { readConfigText, sharedHash, toolFingerprint } from "../../build/inputs.ts";
 import { runBuild } from "../../build/run.ts";
+import { readConfig } from "../../io/config.ts";
 import { readTheme } from "../../io/theme.ts";
 import { ensureBrowser } from "../../pdf/browser.ts";
 import { launchBrowser, lockDown, printPdf } from "../../pdf/print.ts";
@@ -81,6 +82,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const rubric = parseRubric(rubricText);
   const theme = readTheme(TEMPLATES_DIR);
   const renderHtml = compileTheme(theme);
+  const config = readConfig(io.cwd);
   const day = today(io.env);
   const format = paper === "a4" ? "A4" : "Letter";
 
@@ -103,7 +105,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     summaryStyles: `${theme.fontCss}\n${theme.css}\n.grade-cell { font-weight: 700; }`,
     dateFor: (git) => provenanceDate(io.env, git.fileDate),
     check: (name, text) => check(name, text, day),
-    render: (taskForce, provenance) => renderDocument(taskForce, rubric, renderHtml, { ...provenance, rubricVersion: rubric.version }),
+    render: (taskForce, provenance) => renderDocument(taskForce, rubric, renderHtml, { ...provenance, rubricVersion: rubric.version }, config),
     print: (page, html) => printPdf(page, html, { format }),
     printSummary: (page, html) => printPdf(page, html, { format }),
     launch: () => launchBrowser(ensureBrowser(io.env, (line) => io.stderr.write(line + "\n"))),
