@@ -9,50 +9,54 @@ export interface Problem {
   severity: "error" | "warning";
 }
 
-export type ProblemCode =
+/** Every problem code, for tests, tools and the field reference. Codes are never renamed. */
+export const PROBLEM_CODES = [
   // The file itself: reading and YAML (src/load)
-  | "read-failed"
-  | "file-too-large"
-  | "yaml-binary"
-  | "yaml-syntax"
-  | "yaml-tab"
-  | "yaml-duplicate-key"
-  | "yaml-alias-limit"
-  | "yaml-alias-unresolved"
-  | "yaml-alias-cycle"
-  | "yaml-too-deep"
-  | "yaml-tag"
-  | "yaml-complex-key"
-  | "yaml-multiple-documents"
-  | "yaml-empty"
-  | "yaml-not-a-map"
+  "read-failed",
+  "file-too-large",
+  "yaml-binary",
+  "yaml-syntax",
+  "yaml-tab",
+  "yaml-duplicate-key",
+  "yaml-alias-limit",
+  "yaml-alias-unresolved",
+  "yaml-alias-cycle",
+  "yaml-too-deep",
+  "yaml-tag",
+  "yaml-complex-key",
+  "yaml-multiple-documents",
+  "yaml-empty",
+  "yaml-not-a-map",
   // The schema (schemas/task-force.schema.json)
-  | "schema-required"
-  | "schema-unknown-field"
-  | "schema-enum"
-  | "schema-type"
-  | "schema-format"
-  | "schema-count"
-  | "schema-const"
-  | "schema-length"
-  | "schema-other"
+  "schema-required",
+  "schema-unknown-field",
+  "schema-enum",
+  "schema-type",
+  "schema-format",
+  "schema-count",
+  "schema-const",
+  "schema-length",
+  "schema-other",
   // Rules beyond the schema (src/validate/semantic.ts)
-  | "source-unresolved"
-  | "source-duplicate-id"
-  | "source-missing"
-  | "source-unused"
-  | "source-unfindable"
-  | "arrests-exceed-total"
-  | "referrals-exceed-arrests"
-  | "minors-exceed-arrests"
-  | "date-in-future"
-  | "date-invalid"
-  | "date-order"
-  | "member-duplicate"
-  | "seats-fewer-than-members"
-  | "reply-missing"
-  | "modeline-missing"
-  | "too-many-problems";
+  "source-unresolved",
+  "source-duplicate-id",
+  "source-missing",
+  "source-unused",
+  "source-unfindable",
+  "arrests-exceed-total",
+  "referrals-exceed-arrests",
+  "minors-exceed-arrests",
+  "date-in-future",
+  "date-invalid",
+  "date-order",
+  "member-duplicate",
+  "seats-fewer-than-members",
+  "reply-missing",
+  "modeline-missing",
+  "too-many-problems",
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /** A mistake in what the user asked for or wrote: exit code 1, a plain message, no stack trace. */
 export class UserError extends Error {

@@ -101,11 +101,62 @@ function earlyProblem(file: string, text: string): Problem | undefined {
     return problem(file, { line: 1, col: 1 }, "file-too-large",
       `this file is ${text.length.toLocaleString("en-US")} characters long; a task force file is never more than ${MAX_FILE_CHARS.toLocaleString("en-US")}. Check that this is the right file.`);
   }
+  const deep = deepestPoint(text);
+  if (deep !== undefined) return tooDeep(file, positionIn(text, deep));
   const bad = BINARY.exec(text);
   if (bad) {
     const char = bad[0] === "\uFFFD" ? "bytes that are not UTF-8 text" : `the control character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
     return problem(file, positionIn(text, bad.index), "yaml-binary",
       `this file is not plain text: it contains ${char}. Save it as UTF-8 text in a text editor, or check that this is the right file.`);
+  }
+  return undefined;
+}
+
+/** Nesting this deep is never valid, and the parser would spend seconds (or all memory) on it. */
+const MAX_SCAN_DEPTH = 4 * MAX_DEPTH;
+
+/**
+ * A quick scan of the text before parsing: the offset where brackets, or indentation and
+ * "- " / "? " markers at the start of a line, nest past MAX_SCAN_DEPTH. Skips quotes and comments.
+ */
+function deepestPoint(text: string): number | undefined {
+  let depth = 0;
+  let lineStart = true;
+  let lead = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      lead = 0;
+      continue;
+    }
+    if (lineStart) {
+      // Spaces, and "- " or "? " markers, before a line's content: each is a level of nesting.
+      if (c === 32 || ((c === 45 || c === 63) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 10))) {
+        if (++lead > MAX_SCAN_DEPTH * 2) return i;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === 35 && (i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 9)) {
+      const end = text.indexOf("\n", i);
+      if (end === -1) break;
+      i = end - 1;
+    } else if (c === 34 || c === 39) {
+      // A quoted scalar: skip to its closing quote ("" escapes with \, '' with a doubled quote).
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        const d = text.charCodeAt(j);
+        if (c === 34 && d === 92) j++;
+        else if (d === c) {
+          if (c === 39 && text.charCodeAt(j + 1) === 39) j++;
+          else break;
+        }
+      }
+      i = j;
+    } else if (c === 91 || c === 123) {
+      if (++depth > MAX_SCAN_DEPTH) return i;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
   }
   return undefined;
 }
