@@ -6,6 +6,7 @@ import { scoreCommand } from "./commands/score.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { diffCommand } from "./commands/diff.ts";
 import { newCommand } from "./commands/new.ts";
+import { previewCommand } from "./commands/preview.ts";
 
 export type { CliIO } from "./context.ts";
 
@@ -18,6 +19,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   build: { run: buildCommand, summary: "build PDF and HTML scorecards into output/" },
   diff: { run: diffCommand, summary: "show what a change does to each scorecard's grade, and why" },
   new: { run: newCommand, summary: "start a file for a new task force, every fact set to unknown" },
+  preview: { run: (args, io) => previewCommand(args, io), summary: "show a scorecard in your browser, updated each time you save" },
 };
 
 const usage = () =>
