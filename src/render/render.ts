@@ -20,7 +20,7 @@ export type View = ReturnType<typeof buildView>;
 export function cssString(text: string): string {
   let out = "";
   for (const ch of text) {
-    out += /^[A-Za-z0-9 .,:;()+·_-]$/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16).padStart(6, "0")}`;
+    out += /^[A-Za-z0-9 .,:;()+·_/-]$/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16).padStart(6, "0")}`;
   }
   return `"${out}"`;
 }
