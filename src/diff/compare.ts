@@ -141,7 +141,7 @@ function factChanges(a: readonly Fact[], b: readonly Fact[]): Change[] {
   for (const label of [...before.keys(), ...[...after.keys()].filter((l) => !before.has(l))]) {
     const x = before.get(label);
     const y = after.get(label);
-    if (x !== y) out.push({ field: label, before: x ?? "(not shown)", after: y ?? "(not shown)" });
+    if (x !== y) out.push({ field: label, before: x ?? "(not listed)", after: y ?? "(not listed)" });
   }
   return out;
 }
