@@ -14,8 +14,13 @@ export const TOOL_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const RUBRIC_FILE = join(TOOL_ROOT, "rubric", "rubric.yaml");
 export const TEMPLATES_DIR = join(TOOL_ROOT, "templates");
 
-/** Today's date as YYYY-MM-DD (UTC), or the date SOURCE_DATE_EPOCH names. */
+/**
+ * Today's date as YYYY-MM-DD (UTC), for the "no date in the future" check. SCORECARD_TODAY
+ * pins it in tests. SOURCE_DATE_EPOCH deliberately does not: it fixes the date printed on a
+ * reproducible PDF, which is often older than the data, and must not make valid data invalid.
+ */
 export function today(env: CliIO["env"]): string {
-  const epoch = Number(env.SOURCE_DATE_EPOCH);
-  return new Date(Number.isFinite(epoch) && env.SOURCE_DATE_EPOCH ? epoch * 1000 : Date.now()).toISOString().slice(0, 10);
+  const pinned = env.SCORECARD_TODAY;
+  if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return pinned;
+  return new Date().toISOString().slice(0, 10);
 }
