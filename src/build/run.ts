@@ -5,7 +5,7 @@ import { basename, extname, join, resolve } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import type { Problem } from "../errors.ts";
 import { formatProblem } from "../errors.ts";
-import { removeStaleTempFiles, writeFileAtomic } from "../io/files.ts";
+import { removeStaleTempFiles, writeFileAtomic, writeFileAtomicAsync } from "../io/files.ts";
 import { gitInfoAll, type GitInfo } from "../io/git.ts";
 import type { TaskForce } from "../model.ts";
 import { scoresCsv, scoresJson } from "../score/export.ts";
@@ -68,6 +68,13 @@ export interface BuildOutcome {
   failed: number;
   /** How many browsers were started (0 when nothing had to be printed). */
   launches: number;
+}
+
+interface Prepared {
+  doc: Doc;
+  card: ScoreCard;
+  html: string;
+  warnings: Problem[];
 }
 
 interface Doc {
@@ -158,45 +165,72 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
 
   let built = 0;
   const queue = [...plan.build];
-  const worker = async () => {
-    for (let doc = queue.shift(); doc && !stopped; doc = queue.shift()) {
-      const ok = await buildOne(doc);
-      if (stopped) return;
-      if (ok) built++;
-      else {
-        failed++;
-        delete manifest.docs[doc.name];
-      }
-    }
+  const writes: Promise<void>[] = [];
+  const fail = (doc: Doc) => {
+    failed++;
+    delete manifest.docs[doc.name];
   };
-  const buildOne = async (doc: Doc): Promise<boolean> => {
-    progress.start(doc.display);
-    const checked = o.check(doc.display, doc.text);
-    for (const p of checked.problems) say(formatProblem(p));
-    if (!checked.taskForce) {
+
+  /** Checks and renders the next document to HTML; a document with errors is reported and passed over. */
+  const nextPrepared = (): Prepared | undefined => {
+    for (let doc = queue.shift(); doc && !stopped; doc = queue.shift()) {
+      const checked = o.check(doc.display, doc.text);
+      for (const p of checked.problems) say(formatProblem(p));
+      if (checked.taskForce) {
+        try {
+          const { card, html } = o.render(checked.taskForce, doc.provenance);
+          return { doc, card, html, warnings: checked.problems.filter((p: Problem) => p.severity === "warning") };
+        } catch (error) {
+          say(`${doc.display}: the scorecard could not be made: ${error instanceof Error ? error.message : String(error)}.`);
+        }
+      }
       progress.done(doc.display, "failed", "see the problems above");
-      return false;
+      fail(doc);
     }
-    try {
-      const { card, html } = o.render(checked.taskForce, doc.provenance);
-      const pdf = await pool.run((page) => o.print(page, html, card, doc.provenance), o.timeoutSeconds * 1000);
-      if (stopped) return false;
-      writeFileAtomic(join(o.outDir, `${doc.name}.pdf`), pdf);
-      writeFileAtomic(join(o.outDir, `${doc.name}.html`), html);
-      manifest.docs[doc.name] = { file: doc.display, hash: doc.hash, card, warnings: checked.problems.filter((p: Problem) => p.severity === "warning") };
-      progress.done(`${o.outLabel}/${doc.name}.pdf`, "built", `grade ${card.grade}`);
-      return true;
-    } catch (error) {
-      if (stopped) return false;
-      const why = error instanceof Error ? error.message : String(error);
-      say(`${doc.display}: the PDF could not be printed: ${why}.`);
-      progress.done(doc.display, "failed", "");
-      return false;
+    return undefined;
+  };
+
+  // Each worker keeps one page busy: while Chromium prints one document, the next one is
+  // checked and rendered here, and finished PDFs are written without waiting for the disk.
+  const worker = async () => {
+    let next = nextPrepared();
+    while (next && !stopped) {
+      const { doc, card, html, warnings } = next;
+      progress.start(doc.display);
+      const printing = pool.run((page) => o.print(page, html, card, doc.provenance), o.timeoutSeconds * 1000);
+      await new Promise((resolve) => setImmediate(resolve)); // let the print request go out first
+      next = nextPrepared();
+      let pdf: Uint8Array;
+      try {
+        pdf = await printing;
+      } catch (error) {
+        if (stopped) return;
+        say(`${doc.display}: the PDF could not be printed: ${error instanceof Error ? error.message : String(error)}.`);
+        progress.done(doc.display, "failed", "");
+        fail(doc);
+        continue;
+      }
+      writes.push(
+        Promise.all([writeFileAtomicAsync(join(o.outDir, `${doc.name}.pdf`), pdf), writeFileAtomicAsync(join(o.outDir, `${doc.name}.html`), html)]).then(
+          () => {
+            manifest.docs[doc.name] = { file: doc.display, hash: doc.hash, card, warnings };
+            built++;
+            progress.done(`${o.outLabel}/${doc.name}.pdf`, "built", `grade ${card.grade}`);
+          },
+          (error: unknown) => {
+            say(`${doc.display}: the PDF could not be saved in ${o.outLabel}/: ${error instanceof Error ? error.message : String(error)}.`);
+            progress.done(doc.display, "failed", "");
+            fail(doc);
+          },
+        ),
+      );
     }
   };
 
   try {
     await Promise.all(Array.from({ length: Math.min(Math.max(1, o.concurrency), Math.max(1, plan.build.length)) }, worker));
+    // Every started write finishes, even after a signal: each file ends up whole, old or new.
+    await Promise.all(writes);
 
     if (stopped) {
       // Keep what was finished, so the next build does not redo it.

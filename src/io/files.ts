@@ -1,4 +1,5 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { mkdir, open, rename, rm } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 
 let counter = 0;
@@ -24,6 +25,29 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     renameSync(tmp, path);
   } catch (error) {
     rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * The same, without blocking: the flush to disk runs off the main thread, so the build can
+ * hand the browser its next page meanwhile. The rename still comes last, so an interruption
+ * leaves at worst a stray temp file (removed by the next build), never a half-written file.
+ */
+export async function writeFileAtomicAsync(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`);
+  try {
+    const handle = await open(tmp, "w");
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true });
     throw error;
   }
 }
