@@ -64,7 +64,8 @@ export function load(file: string, text: string): Loaded {
 
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: "error" });
+    // Duplicate keys are found in inspect(): yaml's own check compares every key with every other.
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: "error" });
   } catch (error) {
     // The parser recurses; extreme nesting can exhaust the stack before it reports anything.
     return { file, text, data: undefined, doc: parseDocument("", { lineCounter }), lineCounter, problems: [tooDeep(file, { line: 1, col: 1 }, error)] };
@@ -169,7 +170,7 @@ function deepestPoint(text: string): number | undefined {
 function inspect(text: string, root: unknown, at: (offset: number) => { line: number; col: number }, file: string, problems: Problem[]): { aliases: number } {
   let aliases = 0;
   const stack: [unknown, number][] = [[root, 0]];
-  while (stack.length > 0 && problems.length < 20) {
+  while (stack.length > 0 && problems.length < 100) {
     const [node, depth] = stack.pop()!;
     if (!node || typeof node !== "object") continue;
     if (isAlias(node)) {
@@ -189,7 +190,15 @@ function inspect(text: string, root: unknown, at: (offset: number) => { line: nu
       break;
     }
     if (isMap(node)) {
+      const keys = new Set<string>();
       for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const key = String(pair.key.value);
+          if (keys.has(key)) {
+            problems.push(problem(file, at((pair.key as ParsedNode).range?.[0] ?? 0), "yaml-duplicate-key", yamlMessage("yaml-duplicate-key", "")));
+          }
+          keys.add(key);
+        }
         if (pair.key !== null && !isScalar(pair.key) && !isAlias(pair.key)) {
           const keyRange = (pair.key as ParsedNode).range;
           problems.push(problem(file, at(keyRange?.[0] ?? range?.[0] ?? 0), "yaml-complex-key",

@@ -115,13 +115,13 @@ function checkSourceIds(data: Rec, report: Report): Map<string, number> & { loos
   return ids;
 }
 
-/** A yes/no or a number (not unknown) is a fact; a fact needs a source. */
-function knownFacts(node: Rec): string[] {
+/** A yes/no or a number (not unknown) is a fact; a fact needs a source. Returns "key: value" for each. */
+function knownFacts(node: Rec, prefix = ""): string[] {
   const facts: string[] = [];
   for (const [key, value] of Object.entries(node)) {
     if (key === "sources" || key === "note") continue;
-    if (value === "yes" || value === "no" || typeof value === "number") facts.push(key);
-    else if (isRec(value)) for (const inner of knownFacts(value)) facts.push(`${key}.${inner}`);
+    if (value === "yes" || value === "no" || typeof value === "number") facts.push(`${prefix}${clip(key, 40)}: ${String(value)}`);
+    else if (isRec(value) && !prefix) facts.push(...knownFacts(value, `${clip(key, 40)}.`));
   }
   return facts;
 }
@@ -148,9 +148,9 @@ function checkUnsourcedFacts(data: Rec, report: Report): void {
   if (isRec(data.policies)) for (const [id, policy] of Object.entries(data.policies)) sections.push([["policies", id], policy]);
   for (const [path, node] of sections) {
     if (!isRec(node) || cited(node)) continue;
-    const facts = path[0] === "founded" ? (str(node.date) && node.date !== "unknown" ? ["date"] : []) : knownFacts(node);
+    const facts = path[0] === "founded" ? (str(node.date) && node.date !== "unknown" ? [`date: ${clip(node.date as string, 20)}`] : []) : knownFacts(node);
     if (facts.length === 0) continue;
-    const shown = facts.slice(0, 3).map((f) => `${f}: ${String(f.split(".").reduce<unknown>((n, k) => (isRec(n) ? n[k] : undefined), node))}`).join(", ");
+    const shown = facts.slice(0, 3).join(", ");
     complain(node, path,
       `${pathLabel(path)} states ${shown}${facts.length > 3 ? " and more" : ""}, but cites no source. Cite the source that says so in sources:, or write unknown for any fact no source states.`);
   }

@@ -38,7 +38,8 @@ export function validate(loaded: Loaded, today: string): Validated {
   const check = validator();
   const problems: Problem[] = [];
   if (!check(loaded.data)) {
-    for (const m of schemaMessages(check.errors ?? [], loaded.data)) {
+    // Locating costs a walk per error; beyond a few hundred, the rest would be cut anyway.
+    for (const m of schemaMessages((check.errors ?? []).slice(0, 5 * MAX_PROBLEMS_PER_FILE), loaded.data)) {
       problems.push(problemAt(loaded, m.path, m.part, { code: m.code, message: m.message, severity: "error" }));
     }
   }
