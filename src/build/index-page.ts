@@ -87,7 +87,7 @@ export function compilePage(template: string): (view: IndexView, css?: string) =
   const compiled = hb.compile(template, { strict: false, noEscape: false });
   return (view, css = "") =>
     compiled(
-      { ...view, styles: new hb.SafeString(`<style>${css}</style>`), script: new hb.SafeString(SORT_SCRIPT), scriptHash },
+      { ...view, styles: new hb.SafeString(`<style>${css}</style>`), script: new hb.SafeString(SORT_SCRIPT), scriptHash: new hb.SafeString(scriptHash) },
       { allowProtoPropertiesByDefault: false },
     );
 }
