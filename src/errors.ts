@@ -58,6 +58,50 @@ export const PROBLEM_CODES = [
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
+/** What each code means, in a few plain words: printed in docs/fields.md for people and tools. */
+export const PROBLEM_CODE_HELP: Record<ProblemCode, string> = {
+  "read-failed": "The file could not be read (missing, a folder, or no permission).",
+  "file-too-large": "The file is far larger than any task force file.",
+  "yaml-binary": "The file is not plain UTF-8 text.",
+  "yaml-syntax": "The YAML cannot be read: a missing colon, an unclosed quote or bracket, bad indentation.",
+  "yaml-tab": "A tab is used for indentation; use spaces.",
+  "yaml-duplicate-key": "The same field appears twice in one section.",
+  "yaml-alias-limit": "Aliases (*name) are repeated too often to expand safely.",
+  "yaml-alias-unresolved": "An alias (*name) refers to no anchor (&name).",
+  "yaml-alias-cycle": "An alias refers to the section that contains it.",
+  "yaml-too-deep": "Nesting is far deeper than any task force file.",
+  "yaml-tag": "A YAML tag (such as !!binary) is used; write plain values.",
+  "yaml-complex-key": "A field name is a list or a section.",
+  "yaml-multiple-documents": "The file holds more than one YAML document (---).",
+  "yaml-empty": "The file is empty.",
+  "yaml-not-a-map": "The file is a list or a single value instead of fields.",
+  "schema-required": "A required field is missing.",
+  "schema-unknown-field": "A field that the format does not have, often a misspelling.",
+  "schema-enum": "A value that is not one of the allowed words.",
+  "schema-type": "A value of the wrong kind (text, number, list or section).",
+  "schema-format": "A date, address, id or code not written in the required form.",
+  "schema-count": "A count that is not a whole number of 0 or more, or unknown.",
+  "schema-const": "A value that must be exactly one thing (such as schema_version: 1).",
+  "schema-length": "Text that is empty or too long.",
+  "schema-other": "Any other breach of the schema (such as a source cited twice in one list).",
+  "source-unresolved": "A fact cites a source id that is not listed under sources:.",
+  "source-duplicate-id": "Two sources have the same id.",
+  "source-missing": "A known fact (yes, no or a number), or a listed member or operation, cites no source.",
+  "source-unused": "Warning: a listed source that no fact cites.",
+  "source-unfindable": "Warning: a source with no address and no identifier.",
+  "arrests-exceed-total": "Arrests by charge add up to more than the total.",
+  "referrals-exceed-arrests": "More people referred to services than arrested (plus victims identified).",
+  "minors-exceed-arrests": "More minors arrested than arrests in all.",
+  "date-in-future": "A date after today.",
+  "date-invalid": "A day that does not exist, such as 2023-02-30.",
+  "date-order": "Warning: dates that contradict each other (an operation before the founding, a review before a source).",
+  "member-duplicate": "Warning: the same organisation listed twice.",
+  "seats-fewer-than-members": "Warning: fewer seats counted than members of that kind listed.",
+  "reply-missing": "Warning: published without asking the task force to reply.",
+  "modeline-missing": "Warning: no `# yaml-language-server: $schema=` line, so editors cannot help.",
+  "too-many-problems": "More problems follow; fix the ones shown first.",
+};
+
 /** A mistake in what the user asked for or wrote: exit code 1, a plain message, no stack trace. */
 export class UserError extends Error {
   readonly problems: Problem[];

@@ -7,7 +7,7 @@ import { cli, fixture, readFixture, tempDir } from "../helpers.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const STACK = /\n\s+at .+\(.+:\d+:\d+\)/;
-const env = { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 10, 29) / 1000) };
+const env = { SCORECARD_TODAY: "2026-11-29" };
 
 describe("scorecard validate", () => {
   it("accepts the valid fixture and the real LA scorecard: no errors, exit 0", async () => {
