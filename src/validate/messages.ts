@@ -95,7 +95,9 @@ export function schemaMessages(errors: readonly ErrorObject[], data: unknown): S
     if (e.keyword !== "anyOf" && anyOfPaths.has(e.instancePath) && e.schemaPath.includes("/anyOf/")) continue;
     const path = pointerToPath(e.instancePath, data);
     const label = pathLabel(path);
-    const field = path.length ? String(path[path.length - 1]) : "the file";
+    // A list entry reads as "places[1]", not as a bare "1".
+    const last = path[path.length - 1];
+    const field = path.length === 0 ? "the file" : typeof last === "number" ? pathLabel(path.slice(-2)) : String(last);
     const parent = e.parentSchema as Record<string, unknown> | undefined;
     let m: SchemaMessage;
     switch (e.keyword) {
