@@ -1,6 +1,7 @@
 // One browser and a pool of reused, locked-down pages. Starts the browser only when a page
 // is first needed, starts a new one if Chromium crashes or is killed, and can kill it at once
 // (with every child process) when the build is interrupted.
+import { spawn, type ChildProcess } from "node:child_process";
 import type { Browser, Page } from "puppeteer-core";
 
 export interface PoolOptions {
@@ -42,6 +43,8 @@ export class PagePool {
   #closed = false;
   readonly #slots: Slot[];
   readonly #waiting: ((slot: Slot) => void)[] = [];
+  /** Per browser process id: the watchdog that kills it if this process dies. */
+  readonly #watchdogs = new Map<number, ChildProcess | undefined>();
   /** Every browser process id this pool started, for tests and for clean-up. */
   readonly launchedPids: number[] = [];
   /** How many browsers this pool started. */
@@ -86,6 +89,7 @@ export class PagePool {
     const timer = new Promise((resolve) => setTimeout(resolve, 5000).unref());
     await Promise.race([browser.close().catch(() => undefined), timer]);
     killTree(browser);
+    this.#stopWatchdogs();
   }
 
   /** Kills the browser and every process it started, synchronously. For signal handlers. */
@@ -93,6 +97,20 @@ export class PagePool {
     this.#closed = true;
     if (this.#browser) killTree(this.#browser);
     this.#browser = undefined;
+    this.#stopWatchdogs();
+  }
+
+  /** Stops the watchdogs of browsers that are gone, so none can kill a later process that reuses the id. */
+  #stopWatchdogs(only?: number): void {
+    for (const [pid, w] of this.#watchdogs) {
+      if (only !== undefined && pid !== only) continue;
+      this.#watchdogs.delete(pid);
+      try {
+        w?.kill("SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    }
   }
 
   async #browserNow(): Promise<Browser> {
@@ -107,7 +125,10 @@ export class PagePool {
           this.launches++;
           this.#generation++;
           const pid = browser.process()?.pid;
-          if (pid !== undefined) this.launchedPids.push(pid);
+          if (pid !== undefined) {
+            this.launchedPids.push(pid);
+            this.#watchdogs.set(pid, watchdog(pid));
+          }
           this.#browser = browser;
           this.#starting = undefined;
           if (this.#closed) killTree(browser);
@@ -143,6 +164,8 @@ export class PagePool {
     if (generation !== this.#generation || !this.#browser) return;
     // Kill what is left of it (renderers, zygote) before starting another.
     killTree(this.#browser);
+    const pid = this.#browser.process()?.pid;
+    if (pid !== undefined) this.#stopWatchdogs(pid);
     this.#browser = undefined;
   }
 
@@ -159,6 +182,24 @@ export class PagePool {
     const next = this.#waiting.shift();
     if (next) next(slot);
     else slot.busy = false;
+  }
+}
+
+/**
+ * If this process is killed outright (kill -9), nothing here runs, and Chromium, started in its
+ * own process group, would live on. So a tiny shell waits on a pipe from us: when we die, the
+ * pipe closes and it kills the browser's group. Linux and macOS only.
+ */
+function watchdog(pid: number): ChildProcess | undefined {
+  if (process.platform === "win32") return undefined;
+  try {
+    const child = spawn("/bin/sh", ["-c", `read _ignored; kill -9 -${pid} 2>/dev/null`], { detached: true, stdio: ["pipe", "ignore", "ignore"] });
+    child.on("error", () => undefined);
+    child.unref();
+    (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+    return child;
+  } catch {
+    return undefined;
   }
 }
 

@@ -24,7 +24,24 @@ export function browserWrapper(dir: string): { path: string; pids: () => number[
   const path = join(binDir, "chromium-headless-shell");
   writeFileSync(path, `#!/bin/sh\necho $$ >> '${log}'\nexec '${real.executablePath}' "$@"\n`);
   chmodSync(path, 0o755);
+  wrapperLogs.push(log);
   return { path, pids: () => readFileSync(log, "utf8").split("\n").filter(Boolean).map(Number) };
+}
+
+const wrapperLogs: string[] = [];
+
+/** After a failed test: kills whatever is left of the browsers these tests started (by their own ids only). */
+export function killOurBrowsers(): void {
+  for (const log of wrapperLogs.splice(0)) {
+    for (const pid of readFileSync(log, "utf8").split("\n").filter(Boolean).map(Number)) {
+      if (processesInGroup(pid).length === 0) continue;
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    }
+  }
 }
 
 function binaryBehind(path: string): string {

@@ -1,10 +1,12 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { cli } from "../helpers.ts";
-import { browserWrapper, isWholePdf, scorecardsDir } from "./helpers.ts";
+import { browserWrapper, killOurBrowsers, isWholePdf, scorecardsDir } from "./helpers.ts";
 
 describe("incremental build", () => {
+  afterEach(killOurBrowsers);
+
   it("a rebuild with nothing changed launches no browser and rewrites nothing; a change rebuilds only that file", async () => {
     const dir = scorecardsDir(3);
     const browser = browserWrapper(dir);

@@ -2,8 +2,8 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { browserWrapper, isWholePdf, processesInGroup, scorecardsDir, spawnCli } from "./helpers.ts";
+import { afterEach, describe, expect, it } from "vitest";
+import { browserWrapper, killOurBrowsers, isWholePdf, processesInGroup, scorecardsDir, spawnCli } from "./helpers.ts";
 
 const pdfsIn = (dir: string) => readdirSync(join(dir, "output")).filter((f) => f.endsWith(".pdf"));
 
@@ -23,6 +23,8 @@ function expectEveryPdfWhole(dir: string) {
 const alive = (pid: number) => processesInGroup(pid).length > 0;
 
 describe("build under failure", () => {
+  afterEach(killOurBrowsers);
+
   it("one broken file among valid ones: the others are built, the broken one is located, exit 1", async () => {
     const dir = scorecardsDir(3);
     const bad = readFileSync(join(dir, "scorecards", "example-001.yaml"), "utf8").replace("officers_deployed: 12", "officers_deployed: twelve");
@@ -77,4 +79,19 @@ describe("build under failure", () => {
       for (const pid of pids) expect(processesInGroup(pid), `browser ${pid} left processes behind`).toEqual([]);
     });
   }
+
+  it("kill -9 of the build: its Chromium does not outlive it", async () => {
+    const dir = scorecardsDir(12);
+    const browser = browserWrapper(dir);
+    const run = spawnCli(["build", "--concurrency", "1"], dir, { PUPPETEER_EXECUTABLE_PATH: browser.path });
+    await run.waitFor(/built .*\.pdf/);
+    run.child.kill("SIGKILL");
+    await run.exited;
+    const [pid] = browser.pids();
+    expect(pid).toBeDefined();
+    // The watchdog notices at once; allow a little time for the group to be reaped.
+    for (let i = 0; i < 20 && processesInGroup(pid!).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(processesInGroup(pid!)).toEqual([]);
+    expectEveryPdfWhole(dir);
+  });
 });
