@@ -34,4 +34,20 @@ describe("scorecard build", () => {
     expect(existsSync(join(dir, "output", "example-county.pdf"))).toBe(true);
     expect(existsSync(join(dir, "output", "broken.pdf"))).toBe(false);
   });
+
+  it("writes index.html, summary.pdf, scores.json and scores.csv next to the scorecards", async () => {
+    const dir = tempDir({ "scorecards/example-county.yaml": fixture("valid", "example-county.yaml") });
+    const result = await cli(["build"], { cwd: dir, env: { CI: "true" } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Built\s+1/);
+    const index = readFileSync(join(dir, "output", "index.html"), "utf8");
+    expect(index).toContain("Example County Task Force");
+    expect(index).toContain('href="example-county.pdf"');
+    const summary = await getDocumentProxy(new Uint8Array(readFileSync(join(dir, "output", "summary.pdf"))));
+    const { text } = await extractText(summary, { mergePages: true });
+    expect(text).toContain("Example County Task Force");
+    const scores = JSON.parse(readFileSync(join(dir, "output", "scores.json"), "utf8")) as { file: string }[];
+    expect(scores.map((s) => s.file)).toEqual(["scorecards/example-county.yaml"]);
+    expect(readFileSync(join(dir, "output", "scores.csv"), "utf8")).toMatch(/^file,name,grade/);
+  });
 });
