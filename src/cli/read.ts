@@ -28,11 +28,20 @@ export function readAndCheck(files: readonly string[], io: CliIO): Validated[] {
     const name = displayName(file, io);
     let text: string;
     try {
-      // A huge file is refused before it is read into memory (UTF-8 needs at most 4 bytes a character).
-      if (statSync(file).size > MAX_FILE_CHARS * 4) return check(name, " ".repeat(MAX_FILE_CHARS + 1), day);
+      // A huge file is refused before it is read into memory (UTF-8 needs at most 4 bytes a character);
+      // a device or pipe (such as /dev/zero) would never end.
+      const stat = statSync(file);
+      if (!stat.isFile()) throw Object.assign(new Error("not a file"), { code: stat.isDirectory() ? "EISDIR" : "ENOTFILE" });
+      if (stat.size > MAX_FILE_CHARS * 4) return check(name, " ".repeat(MAX_FILE_CHARS + 1), day);
       text = readFileSync(file, "utf8");
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as NodeJS.ErrnoException).code === "EISDIR" ? "this is a folder, not a file" : "it could not be read";
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason =
+        code === "ENOENT" ? "no such file"
+        : code === "EISDIR" ? "this is a folder, not a file"
+        : code === "ENOTFILE" ? "it is a device or a pipe, not a file"
+        : code === "EACCES" ? "you do not have permission to read it"
+        : "it could not be read";
       const loaded = load(name, "");
       loaded.problems = [{ file: name, line: 1, col: 1, code: "read-failed", severity: "error", message: `cannot read this file: ${reason}. Check the path.` }];
       return { loaded, taskForce: undefined, problems: loaded.problems };

@@ -57,6 +57,10 @@ describe("scorecard validate", () => {
     expect(missing.code).toBe(1);
     expect(missing.stdout + missing.stderr).toMatch(/nothing\.yaml/);
     expect(missing.stdout + missing.stderr).not.toMatch(STACK);
+    // A device would never end; it is refused before reading.
+    const device = await cli(["validate", "/dev/zero"], { env });
+    expect(device.code).toBe(1);
+    expect(device.stdout).toBe("/dev/zero:1:1: cannot read this file: it is a device or a pipe, not a file. Check the path.\n");
     const format = await cli(["validate", "--format", "xml", fixture("valid")], { env });
     expect(format.code).toBe(1);
     expect(format.stderr).toMatch(/--format must be text, github or json, not 'xml'/);
