@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import schema from "../../../schemas/task-force.schema.json" with { type: "json" };
 import { UserError, formatProblem } from "../../errors.ts";
@@ -29,7 +29,7 @@ export async function newCommand(args: string[], io: CliIO): Promise<number> {
   const slug = slugify(name);
   if (!slug) throw new UserError(`the name '${name}' has no letters or digits to make a file name from. Write the task force's name, such as "Example County Task Force".`);
 
-  const dir = join(io.cwd, values.dir);
+  const dir = resolve(io.cwd, values.dir);
   const file = join(dir, `${slug}.yaml`);
   const shown = displayName(file, io);
   for (const existing of [file, join(dir, `${slug}.yml`)]) {
