@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { accessSync, constants, existsSync, readdirSync, readFileSync } from "node:fs";
 import { homedir, platform } from "node:os";
-import { delimiter, join } from "node:path";
+import { basename, delimiter, dirname, join } from "node:path";
 import { BrowserNotFoundError } from "../errors.ts";
 
 export interface FoundBrowser {
@@ -95,16 +95,21 @@ export function findBrowser(env: Env = process.env): FoundBrowser | undefined {
   for (const dir of (env.PATH ?? "").split(delimiter).filter(Boolean)) {
     for (const name of PATH_NAMES) {
       const p = join(dir, platform() === "win32" ? `${name}.exe` : name);
-      if (isExecutable(p)) return describe(p.endsWith("/chromium") ? resolveDebianWrapper(p) : p, "PATH");
+      if (isExecutable(p)) return describe(resolveDebianWrapper(p), "PATH");
     }
   }
   for (const p of USUAL_LOCATIONS[platform()] ?? []) if (isExecutable(p)) return describe(p, "usual location");
   return undefined;
 }
 
-/** Debian's /usr/bin/chromium is a shell wrapper; the binary behind it starts faster and quieter. */
+/**
+ * Debian's /usr/bin/chromium and /usr/bin/chromium-headless-shell are shell wrappers that
+ * start the real binary as a child. The binary itself starts faster, and killing it really
+ * stops the browser.
+ */
 function resolveDebianWrapper(path: string): string {
-  return path === "/usr/bin/chromium" && isExecutable("/usr/lib/chromium/chromium") ? "/usr/lib/chromium/chromium" : path;
+  const real = `/usr/lib/chromium/${basename(path)}`;
+  return dirname(path) === "/usr/bin" && isExecutable(real) ? real : path;
 }
 
 const isRoot = (): boolean => typeof process.getuid === "function" && process.getuid() === 0;

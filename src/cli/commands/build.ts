@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { readConfigText, sharedHash, toolFingerprint } from "../../build/inputs.ts";
 import { runBuild } from "../../build/run.ts";
@@ -92,7 +92,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     env: io.env,
     files,
     displayName: (file) => displayName(file, io),
-    outDir: join(io.cwd, values.out),
+    outDir: resolve(io.cwd, values.out),
     outLabel: values.out.replace(/\/+$/, ""),
     paper,
     concurrency: concurrency as number,
