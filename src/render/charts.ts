@@ -21,18 +21,34 @@ export interface BarGroup {
   bars: Bar[];
 }
 
-const PATTERN_DEFS = (p: string): string =>
-  `<defs>` +
-  `<pattern id="${p}-hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="5" height="5" fill="#fff"/><line x1="0" y1="0" x2="0" y2="5" stroke="#000" stroke-width="2.2"/></pattern>` +
-  `<pattern id="${p}-cross" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="5" height="5" fill="#fff"/><path d="M0 0V5M0 0H5" stroke="#000" stroke-width="1.6"/></pattern>` +
-  `<pattern id="${p}-lines" width="4" height="4" patternUnits="userSpaceOnUse"><rect width="4" height="4" fill="#fff"/><line x1="0" y1="2" x2="4" y2="2" stroke="#000" stroke-width="1"/></pattern>` +
-  `<pattern id="${p}-dots" width="4" height="4" patternUnits="userSpaceOnUse"><rect width="4" height="4" fill="#fff"/><circle cx="2" cy="2" r="0.9" fill="#000"/></pattern>` +
-  `</defs>`;
+/**
+ * The pattern inside one bar, drawn as plain vector lines clipped to the bar. (SVG <pattern>
+ * fills print as one embedded image per bar: larger files and slower printing.)
+ */
+function patternShapes(fill: Fill, x: number, y: number, w: number, h: number): string {
+  const lines: string[] = [];
+  const seg = (x1: number, y1: number, x2: number, y2: number) => lines.push(`M${x1.toFixed(1)} ${y1.toFixed(1)}L${x2.toFixed(1)} ${y2.toFixed(1)}`);
+  if (fill === "hatch" || fill === "cross") {
+    for (let k = -h; k < w; k += fill === "hatch" ? 3.5 : 5) {
+      seg(x + k, y + h, x + k + h, y);
+      if (fill === "cross") seg(x + k, y, x + k + h, y + h);
+    }
+  } else if (fill === "lines") {
+    for (let k = 2; k < h; k += 3) seg(x, y + k, x + w, y + k);
+  } else if (fill === "dots") {
+    for (let dy = 2; dy < h; dy += 3.5) for (let dx = 2; dx < w; dx += 4) seg(x + dx, y + dy, x + dx + 0.01, y + dy);
+  }
+  if (lines.length === 0) return "";
+  const width = fill === "hatch" ? 1.4 : fill === "dots" ? 1.6 : 1;
+  return `<path d="${lines.join("")}" stroke="#000" stroke-width="${width}" stroke-linecap="${fill === "dots" ? "round" : "butt"}" fill="none"/>`;
+}
 
-function fillAttr(fill: Fill, p: string): string {
-  if (fill === "solid") return `fill="#333"`;
-  if (fill === "open") return `fill="#fff"`;
-  return `fill="url(#${p}-${fill})"`;
+function drawBar(fill: Fill, x: number, y: number, w: number, h: number, clipId: string): string {
+  const box = `x="${x}" y="${y}" width="${w.toFixed(1)}" height="${h}"`;
+  if (fill === "solid") return `<rect ${box} fill="#333" stroke="#000" stroke-width="0.8"/>`;
+  const inner = patternShapes(fill, x, y, w, h);
+  const clipped = inner ? `<clipPath id="${clipId}"><rect ${box}/></clipPath><g clip-path="url(#${clipId})">${inner}</g>` : "";
+  return `<rect ${box} fill="#fff"/>${clipped}<rect ${box} fill="none" stroke="#000" stroke-width="0.8"/>`;
 }
 
 const LABEL_W = 150;
@@ -57,22 +73,23 @@ export function barChart(groups: readonly BarGroup[], options: { idPrefix: strin
   const sharedMax = Math.max(1, ...groups.flatMap((g) => known(g.bars)));
   const parts: string[] = [];
   let y = 0;
+  let clips = 0;
   for (const group of groups) {
     const max = options.scale === "shared" ? sharedMax : Math.max(1, ...known(group.bars));
     if (group.title) {
       parts.push(`<text x="0" y="${y + 12}" class="chart-title">${escapeXml(fit(group.title, 80))}</text>`);
       y += TITLE_H;
     }
-    for (const bar of group.bars) {
+    for (const b of group.bars) {
       const mid = y + ROW_H / 2 + 3.5;
-      parts.push(`<text x="0" y="${mid}">${escapeXml(fit(bar.label))}</text>`);
-      if (bar.value === "unknown") {
+      parts.push(`<text x="0" y="${mid}">${escapeXml(fit(b.label))}</text>`);
+      if (b.value === "unknown") {
         parts.push(`<rect x="${LABEL_W}" y="${y + 2}" width="40" height="${ROW_H - 4}" fill="none" stroke="#000" stroke-width="0.8" stroke-dasharray="2 2"/>`);
         parts.push(`<text x="${LABEL_W + 45}" y="${mid}" class="chart-unknown">unknown</text>`);
       } else {
-        const w = bar.value === 0 ? 0 : Math.max(1.5, (bar.value / max) * BAR_W);
-        if (w > 0) parts.push(`<rect x="${LABEL_W}" y="${y + 2}" width="${w.toFixed(1)}" height="${ROW_H - 4}" ${fillAttr(bar.fill, p)} stroke="#000" stroke-width="0.8"/>`);
-        parts.push(`<text x="${(LABEL_W + w + 4).toFixed(1)}" y="${mid}" class="chart-value">${bar.value}</text>`);
+        const w = b.value === 0 ? 0 : Math.max(1.5, (b.value / max) * BAR_W);
+        if (w > 0) parts.push(drawBar(b.fill, LABEL_W, y + 2, w, ROW_H - 4, `${p}-clip${clips++}`));
+        parts.push(`<text x="${(LABEL_W + w + 4).toFixed(1)}" y="${mid}" class="chart-value">${b.value}</text>`);
       }
       y += ROW_H;
     }
@@ -81,7 +98,6 @@ export function barChart(groups: readonly BarGroup[], options: { idPrefix: strin
   const height = Math.max(y, 10);
   return (
     `<svg class="chart" role="img" aria-label="${escapeXml(options.label)}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
-    PATTERN_DEFS(p) +
     parts.join("") +
     `</svg>`
   );
