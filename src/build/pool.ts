@@ -3,6 +3,7 @@
 // (with every child process) when the build is interrupted.
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Browser, Page } from "puppeteer-core";
+import { UserError } from "../errors.ts";
 
 export interface PoolOptions {
   launch: () => Promise<Browser>;
@@ -63,6 +64,8 @@ export class PagePool {
         const page = await this.#pageFor(slot);
         return await withTimeout(job(page), timeoutMs);
       } catch (error) {
+        // No browser to start (and none could be installed) is the user's to fix: no retry.
+        if (error instanceof UserError) throw error;
         if (this.#closed) throw new BrowserGoneError("the build was stopped");
         if (error instanceof RenderTimeoutError) {
           // The page may be stuck: drop it and let the slot make a new one.

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import type { Problem } from "../errors.ts";
-import { formatProblem } from "../errors.ts";
+import { formatProblem, UserError } from "../errors.ts";
 import { removeStaleTempFiles, writeFileAtomic, writeFileAtomicAsync } from "../io/files.ts";
 import { gitInfoAll, type GitInfo } from "../io/git.ts";
 import type { TaskForce } from "../model.ts";
@@ -164,6 +164,8 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
   }
 
   let built = 0;
+  /** A problem that stops every document alike, such as no browser to print with. */
+  let fatal: UserError | undefined;
   const queue = [...plan.build];
   const writes: Promise<void>[] = [];
   const fail = (doc: Doc) => {
@@ -198,6 +200,7 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
       const { doc, card, html, warnings } = next;
       progress.start(doc.display);
       const printing = pool.run((page) => o.print(page, html, card, doc.provenance), o.timeoutSeconds * 1000);
+      printing.catch(() => undefined); // handled below; this only keeps an early failure from counting as unhandled
       await new Promise((resolve) => setImmediate(resolve)); // let the print request go out first
       next = nextPrepared();
       let pdf: Uint8Array;
@@ -205,6 +208,13 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
         pdf = await printing;
       } catch (error) {
         if (stopped) return;
+        if (error instanceof UserError) {
+          fatal ??= error;
+          queue.length = 0;
+          fail(doc);
+          if (next) fail(next.doc);
+          return;
+        }
         say(`${doc.display}: the PDF could not be printed: ${error instanceof Error ? error.message : String(error)}.`);
         progress.done(doc.display, "failed", "");
         fail(doc);
@@ -231,6 +241,13 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
     await Promise.all(Array.from({ length: Math.min(Math.max(1, o.concurrency), Math.max(1, plan.build.length)) }, worker));
     // Every started write finishes, even after a signal: each file ends up whole, old or new.
     await Promise.all(writes);
+
+    if (fatal) {
+      writeIfChanged(join(o.outDir, MANIFEST_FILE), serializeManifest(manifest), manifestText);
+      progress.end();
+      o.stderr.write(`scorecard: ${fatal.message}\n`);
+      return { exitCode: 1, built, skipped: plan.skip.length, failed, launches: pool.launches };
+    }
 
     if (stopped) {
       // Keep what was finished, so the next build does not redo it.

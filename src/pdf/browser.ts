@@ -84,7 +84,7 @@ function puppeteerCache(env: Env): string[] {
  * Looks for a browser in this order: PUPPETEER_EXECUTABLE_PATH, a browser Puppeteer
  * downloaded, a Chrome or Chromium on the PATH, then the usual install locations.
  */
-export function findBrowser(env: Env = process.env): FoundBrowser | undefined {
+export function findBrowser(env: Env = process.env, usualLocations: readonly string[] = USUAL_LOCATIONS[platform()] ?? []): FoundBrowser | undefined {
   const explicit = env.PUPPETEER_EXECUTABLE_PATH;
   if (explicit) {
     if (isExecutable(explicit)) return describe(explicit, "PUPPETEER_EXECUTABLE_PATH");
@@ -98,7 +98,7 @@ export function findBrowser(env: Env = process.env): FoundBrowser | undefined {
       if (isExecutable(p)) return describe(resolveDebianWrapper(p), "PATH");
     }
   }
-  for (const p of USUAL_LOCATIONS[platform()] ?? []) if (isExecutable(p)) return describe(p, "usual location");
+  for (const p of usualLocations) if (isExecutable(p)) return describe(p, "usual location");
   return undefined;
 }
 
@@ -142,8 +142,8 @@ export function noBrowserMessage(): string {
  * Finds a browser, or installs Debian's chromium-headless-shell when running as root on
  * Debian or Ubuntu. Throws BrowserNotFoundError with the install command otherwise.
  */
-export function ensureBrowser(env: Env, say: (line: string) => void): FoundBrowser {
-  const found = findBrowser(env);
+export function ensureBrowser(env: Env, say: (line: string) => void, usualLocations?: readonly string[]): FoundBrowser {
+  const found = findBrowser(env, usualLocations);
   if (found) return found;
   if (platform() === "linux" && isRoot() && isDebianLike() && env.SCORECARD_NO_INSTALL !== "1") {
     say("scorecard: no browser found. Installing chromium-headless-shell from Debian's packages with apt-get (this takes about 30 seconds)...");
@@ -154,7 +154,7 @@ export function ensureBrowser(env: Env, say: (line: string) => void): FoundBrows
       say("scorecard: chromium-headless-shell could not be installed; trying chromium...");
       result = spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], opts);
     }
-    const after = findBrowser(env);
+    const after = findBrowser(env, usualLocations);
     if (after) {
       say(`scorecard: installed a browser at ${after.executablePath}.`);
       return after;
