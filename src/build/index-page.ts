@@ -2,6 +2,7 @@
 // Pure: rows in, HTML out. Handlebars escapes every value taken from the data.
 import { createHash } from "node:crypto";
 import Handlebars from "handlebars";
+import type { ReviewStatus } from "../model.ts";
 import type { ScoreCard } from "../score/types.ts";
 
 export interface IndexRow {
@@ -9,6 +10,7 @@ export interface IndexRow {
   output: string;
   file: string;
   card: ScoreCard;
+  review: ReviewStatus;
 }
 
 export interface IndexView {
@@ -23,12 +25,22 @@ export interface IndexView {
     gradeRank: number;
     percent: number;
     points: number;
-    maxPoints: number;
+    /** The points that could be earned with the data found. */
+    scoredMaxPoints: number;
+    /** "Draft", "Draft: awaiting the task force's reply" or "Published". */
+    status: string;
+    draft: boolean;
     coverage: number;
     pdf: string;
     html: string;
   }[];
 }
+
+const REVIEW_LABELS: Record<ReviewStatus, string> = {
+  draft: "Draft",
+  "sent-for-reply": "Draft: awaiting the task force's reply",
+  published: "Published",
+};
 
 /** The table's data, sorted by name. `grades` is the rubric's list, best first. */
 export function indexView(rows: readonly IndexRow[], grades: readonly string[]): IndexView {
@@ -38,7 +50,7 @@ export function indexView(rows: readonly IndexRow[], grades: readonly string[]):
     title: "Task force accountability scorecards",
     rubricVersion: versions.join(", "),
     count: sorted.length,
-    rows: sorted.map(({ output, file, card }) => {
+    rows: sorted.map(({ output, file, card, review }) => {
       const rank = grades.indexOf(card.grade);
       // Links are relative and percent-encoded, so no file name can become a scheme or a path outside output/.
       const href = encodeURIComponent(output);
@@ -49,7 +61,9 @@ export function indexView(rows: readonly IndexRow[], grades: readonly string[]):
         gradeRank: rank === -1 ? grades.length : rank,
         percent: card.percent,
         points: card.points,
-        maxPoints: card.maxPoints,
+        scoredMaxPoints: card.scoredMaxPoints,
+        status: REVIEW_LABELS[review],
+        draft: review !== "published",
         coverage: Math.round(card.coverage * 100),
         pdf: `${href}.pdf`,
         html: `${href}.html`,

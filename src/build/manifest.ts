@@ -4,10 +4,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Problem } from "../errors.ts";
 import { writeFileAtomic } from "../io/files.ts";
+import type { ReviewStatus } from "../model.ts";
 import type { ScoreCard } from "../score/types.ts";
 
 export const MANIFEST_FILE = ".build-manifest.json";
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface ManifestEntry {
   /** The data file, as named in messages (relative to where the build ran). */
@@ -15,6 +16,8 @@ export interface ManifestEntry {
   /** The hash of everything that went into this document's PDF and HTML. */
   hash: string;
   card: ScoreCard;
+  /** The scorecard's review status, so the index can mark drafts. */
+  review: ReviewStatus;
   /** Warnings found when it was built, shown again when it is skipped. */
   warnings: Problem[];
 }
@@ -33,7 +36,7 @@ export function readManifest(outDir: string): Manifest {
     if (raw.format !== FORMAT || !raw.docs || typeof raw.docs !== "object" || Array.isArray(raw.docs)) return { docs: {} };
     const docs: Record<string, ManifestEntry> = Object.create(null);
     for (const [name, entry] of Object.entries(raw.docs as Record<string, ManifestEntry>)) {
-      if (entry && typeof entry.hash === "string" && typeof entry.file === "string" && entry.card && Array.isArray(entry.warnings)) docs[name] = entry;
+      if (entry && typeof entry.hash === "string" && typeof entry.file === "string" && entry.card && typeof entry.review === "string" && Array.isArray(entry.warnings)) docs[name] = entry;
     }
     return { docs, ...(typeof raw.summary === "string" ? { summary: raw.summary } : {}) };
   } catch {

@@ -7,7 +7,7 @@ import type { Problem } from "../errors.ts";
 import { formatProblem, UserError } from "../errors.ts";
 import { removeStaleTempFiles, writeFileAtomic, writeFileAtomicAsync } from "../io/files.ts";
 import { gitInfoAll, type GitInfo } from "../io/git.ts";
-import type { TaskForce } from "../model.ts";
+import type { ReviewStatus, TaskForce } from "../model.ts";
 import { scoresCsv, scoresJson } from "../score/export.ts";
 import type { ScoreCard } from "../score/types.ts";
 import type { Validated } from "../validate/validate.ts";
@@ -74,6 +74,7 @@ interface Prepared {
   doc: Doc;
   card: ScoreCard;
   html: string;
+  review: ReviewStatus;
   warnings: Problem[];
 }
 
@@ -181,7 +182,7 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
       if (checked.taskForce) {
         try {
           const { card, html } = o.render(checked.taskForce, doc.provenance);
-          return { doc, card, html, warnings: checked.problems.filter((p: Problem) => p.severity === "warning") };
+          return { doc, card, html, review: checked.taskForce.review.status, warnings: checked.problems.filter((p: Problem) => p.severity === "warning") };
         } catch (error) {
           say(`${doc.display}: the scorecard could not be made: ${error instanceof Error ? error.message : String(error)}.`);
         }
@@ -197,7 +198,7 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
   const worker = async () => {
     let next = nextPrepared();
     while (next && !stopped) {
-      const { doc, card, html, warnings } = next;
+      const { doc, card, html, review, warnings } = next;
       progress.start(doc.display);
       const printing = pool.run((page) => o.print(page, html, card, doc.provenance), o.timeoutSeconds * 1000);
       printing.catch(() => undefined); // handled below; this only keeps an early failure from counting as unhandled
@@ -223,7 +224,7 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
       writes.push(
         Promise.all([writeFileAtomicAsync(join(o.outDir, `${doc.name}.pdf`), pdf), writeFileAtomicAsync(join(o.outDir, `${doc.name}.html`), html)]).then(
           () => {
-            manifest.docs[doc.name] = { file: doc.display, hash: doc.hash, card, warnings };
+            manifest.docs[doc.name] = { file: doc.display, hash: doc.hash, card, review, warnings };
             built++;
             progress.done(`${o.outLabel}/${doc.name}.pdf`, "built", `grade ${card.grade}`);
           },
@@ -262,7 +263,7 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
     for (const [name, entry] of Object.entries(manifest.docs)) {
       if (!seen.has(name) && !existsSync(resolve(entry.file))) delete manifest.docs[name];
     }
-    const rows: IndexRow[] = Object.entries(manifest.docs).map(([output, e]) => ({ output, file: e.file, card: e.card }));
+    const rows: IndexRow[] = Object.entries(manifest.docs).map(([output, e]) => ({ output, file: e.file, card: e.card, review: e.review }));
     const view = indexView(rows, o.grades);
     writeIfChanged(join(o.outDir, "index.html"), compilePage(o.indexTemplate)(view));
     const scored = rows.map((r) => ({ file: r.file, card: r.card }));

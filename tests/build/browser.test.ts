@@ -48,9 +48,9 @@ describe("index.html in a browser", () => {
     const html = compilePage(template)(
       indexView(
         [
-          { output: "b", file: "b.yaml", card: card("Beta Example Task Force", "C", 72) },
-          { output: "a", file: "a.yaml", card: card("Alpha Example Task Force", "F", 10) },
-          { output: "c", file: "c.yaml", card: card("Gamma Example Task Force", "A", 95) },
+          { output: "b", file: "b.yaml", card: card("Beta Example Task Force", "C", 72), review: "published" },
+          { output: "a", file: "a.yaml", card: card("Alpha Example Task Force", "F", 10), review: "draft" },
+          { output: "c", file: "c.yaml", card: card("Gamma Example Task Force", "A", 95), review: "published" },
         ],
         ["A", "B", "C", "D", "F"],
       ),

@@ -17,7 +17,7 @@ const prov = { dataFile: "scorecards/a.yaml", commit: "abc123", dirty: false, da
 
 describe("plan", () => {
   const manifest = (docs: Record<string, string>): Manifest => ({
-    docs: Object.fromEntries(Object.entries(docs).map(([name, hash]) => [name, { file: `${name}.yaml`, hash, card: card(name), warnings: [] }])),
+    docs: Object.fromEntries(Object.entries(docs).map(([name, hash]) => [name, { file: `${name}.yaml`, hash, card: card(name), review: "published" as const, warnings: [] }])),
   });
 
   it("skips only documents with the same hash whose outputs are still there", () => {
@@ -69,7 +69,7 @@ describe("manifest", () => {
 
   it("reads back what it wrote", () => {
     const dir = tempDir();
-    const m: Manifest = { summary: "s", docs: { a: { file: "a.yaml", hash: "h", card: card("A"), warnings: [] } } };
+    const m: Manifest = { summary: "s", docs: { a: { file: "a.yaml", hash: "h", card: card("A"), review: "draft", warnings: [] } } };
     writeFileSync(join(dir, MANIFEST_FILE), serializeManifest(m));
     expect(readManifest(dir)).toEqual(m);
   });
@@ -116,9 +116,9 @@ describe("index.html", () => {
   const template = readFileSync(join(import.meta.dirname, "..", "..", "templates", "index.hbs"), "utf8");
   const hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)>';
   const rows: IndexRow[] = [
-    { output: "b", file: "scorecards/b.yaml", card: card("Zeta Example Task Force", "A") },
-    { output: 'evil"name <x>', file: "scorecards/evil.yaml", card: card(hostile, "Incomplete") },
-    { output: "javascript:alert(3)", file: "scorecards/j.yaml", card: card("Alpha Example Task Force", "F") },
+    { output: "b", file: "scorecards/b.yaml", card: card("Zeta Example Task Force", "A"), review: "published" },
+    { output: 'evil"name <x>', file: "scorecards/evil.yaml", card: card(hostile, "Incomplete"), review: "sent-for-reply" },
+    { output: "javascript:alert(3)", file: "scorecards/j.yaml", card: card("Alpha Example Task Force", "F"), review: "draft" },
   ];
   const html = compilePage(template)(indexView(rows, ["A", "B", "C", "D", "F"]));
 
@@ -129,6 +129,14 @@ describe("index.html", () => {
     expect(html).toMatch(/80%/);
     expect(html).toMatch(/75%/);
     expect(html.indexOf("Alpha Example")).toBeLessThan(html.indexOf("Zeta Example"));
+  });
+
+  it("marks drafts, so a comparison cannot pass a draft grade off as final", () => {
+    const rowOf = (name: string) => html.slice(html.indexOf(name), html.indexOf("</tr>", html.indexOf(name)));
+    expect(rowOf("Alpha Example Task Force")).toContain("<strong>Draft</strong>");
+    expect(rowOf("Zeta Example Task Force")).toContain("Published");
+    expect(rowOf("Zeta Example Task Force")).not.toContain("Draft");
+    expect(html).toContain("Draft: awaiting the task force&#x27;s reply");
   });
 
   it("escapes data: no script, tag or attribute from a task force name or file name gets through", () => {

@@ -33,6 +33,11 @@ are built again; the others are skipped.
 Exit codes: 0 all built, 1 a file has a problem (the others are still built),
 2 internal error, 130/143 stopped by Ctrl-C or SIGTERM.`;
 
+/** Extra rules for summary.pdf, on top of the scorecard's CSS. */
+const SUMMARY_CSS = `.grade-cell { font-weight: 700; }
+.summary-note { font-size: 9pt; max-width: 60rem; margin-top: 4mm; }
+@page { @bottom-right { content: "Page " counter(page) " of " counter(pages); } }`;
+
 /** The date printed on a scorecard: SOURCE_DATE_EPOCH, else the data's last commit, else today. */
 export function provenanceDate(env: CliIO["env"], fileDate: number | undefined): string {
   const epoch = env.SOURCE_DATE_EPOCH ? Number(env.SOURCE_DATE_EPOCH) : fileDate;
@@ -102,7 +107,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     grades: rubric.grading.grades.map((g) => g.grade),
     indexTemplate: readFileSync(join(TEMPLATES_DIR, "index.hbs"), "utf8"),
     summaryTemplate: readFileSync(join(TEMPLATES_DIR, "summary.hbs"), "utf8"),
-    summaryStyles: `${theme.fontCss}\n${theme.css}\n.grade-cell { font-weight: 700; }`,
+    summaryStyles: `${theme.fontCss}\n${theme.css}\n${SUMMARY_CSS}`,
     dateFor: (git) => provenanceDate(io.env, git.fileDate),
     check: (name, text) => check(name, text, day),
     render: (taskForce, provenance) => renderDocument(taskForce, rubric, renderHtml, { ...provenance, rubricVersion: rubric.version }, config),
