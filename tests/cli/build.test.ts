@@ -45,7 +45,7 @@ describe("scorecard build", () => {
     expect(index).toContain('href="example-county.pdf"');
     const summary = await getDocumentProxy(new Uint8Array(readFileSync(join(dir, "output", "summary.pdf"))));
     const { text } = await extractText(summary, { mergePages: true });
-    expect(text).toContain("Example County Task Force");
+    expect(text.replace(/\s+/g, " ")).toContain("Example County Task Force");
     const scores = JSON.parse(readFileSync(join(dir, "output", "scores.json"), "utf8")) as { file: string }[];
     expect(scores.map((s) => s.file)).toEqual(["scorecards/example-county.yaml"]);
     expect(readFileSync(join(dir, "output", "scores.csv"), "utf8")).toMatch(/^file,name,grade/);

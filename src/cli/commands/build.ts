@@ -36,6 +36,7 @@ Exit codes: 0 all built, 1 a file has a problem (the others are still built),
 /** Extra rules for summary.pdf, on top of the scorecard's CSS. */
 const SUMMARY_CSS = `.grade-cell { font-weight: 700; }
 .summary-note { font-size: 9pt; max-width: 60rem; margin-top: 4mm; }
+.summary-table td:first-child { width: 34%; }
 @page { @bottom-right { content: "Page " counter(page) " of " counter(pages); } }`;
 
 /** The date printed on a scorecard: SOURCE_DATE_EPOCH, else the data's last commit, else today. */
