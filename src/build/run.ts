@@ -5,7 +5,8 @@ import { basename, extname, join, resolve } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import type { Problem } from "../errors.ts";
 import { formatProblem, UserError } from "../errors.ts";
-import { removeStaleTempFiles, writeFileAtomic, writeFileAtomicAsync } from "../io/files.ts";
+import { readDataFile, readFailedMessage, removeStaleTempFiles, writeFileAtomic, writeFileAtomicAsync } from "../io/files.ts";
+import { MAX_FILE_CHARS } from "../load/load.ts";
 import { gitInfoAll, type GitInfo } from "../io/git.ts";
 import type { ReviewStatus, TaskForce } from "../model.ts";
 import { scoresCsv, scoresJson } from "../score/export.ts";
@@ -100,13 +101,13 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
   const early: string[] = [];
   for (const file of o.files) {
     const display = o.displayName(file);
-    try {
-      texts.push({ file, display, text: readFileSync(file, "utf8") });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "this is a folder, not a file" : "it could not be read";
-      early.push(`${display}:1:1: cannot read this file: ${reason}. Check the path.`);
+    const read = readDataFile(file, MAX_FILE_CHARS);
+    if ("error" in read) {
+      early.push(`${display}:1:1: ${readFailedMessage(read.error)}`);
       failed++;
+    } else {
+      // Too large: checking reports it at its location, without the file in memory.
+      texts.push({ file, display, text: "text" in read ? read.text : " ".repeat(MAX_FILE_CHARS + 1) });
     }
   }
   const git = gitInfoAll(texts.map((t) => t.file));

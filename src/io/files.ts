@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 
@@ -91,4 +91,33 @@ export function expandPaths(paths: readonly string[]): string[] {
     } else out.push(p);
   }
   return out;
+}
+
+export const readFailedMessage = (reason: string): string => `cannot read this file: ${reason}. Check the path.`;
+
+/** What reading a data file gave: its text, a file too large to read, or why it could not be read. */
+export type DataFileRead = { text: string } | { tooLarge: true } | { error: string };
+
+/**
+ * Reads a data file as UTF-8. A file over `maxChars` characters is refused before it is read
+ * into memory (UTF-8 needs at most 4 bytes a character), and a device or pipe (such as
+ * /dev/zero), which would never end, is refused too.
+ */
+export function readDataFile(file: string, maxChars: number): DataFileRead {
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) return { error: "this is a folder, not a file" };
+    if (!stat.isFile()) return { error: "it is a device or a pipe, not a file" };
+    if (stat.size > maxChars * 4) return { tooLarge: true };
+    return { text: readFileSync(file, "utf8") };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return {
+      error:
+        code === "ENOENT" ? "no such file"
+        : code === "EISDIR" ? "this is a folder, not a file"
+        : code === "EACCES" ? "you do not have permission to read it"
+        : "it could not be read",
+    };
+  }
 }
