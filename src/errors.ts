@@ -52,6 +52,16 @@ export const PROBLEM_CODES = [
   "member-duplicate",
   "seats-fewer-than-members",
   "reply-missing",
+  // The review and the right of reply (src/validate/review.ts)
+  "review-old-reply",
+  "review-not-ready",
+  "review-status-mismatch",
+  "review-deadline-passed",
+  "reply-unknown-criterion",
+  "reply-before-request",
+  "deadline-before-request",
+  // A release build (--strict)
+  "review-draft",
   "modeline-missing",
   "too-many-problems",
 ] as const;
@@ -97,7 +107,15 @@ export const PROBLEM_CODE_HELP: Record<ProblemCode, string> = {
   "date-order": "Warning: dates that contradict each other (an operation before the founding, a review before a source).",
   "member-duplicate": "Warning: the same organisation listed twice.",
   "seats-fewer-than-members": "Warning: fewer seats counted than members of that kind listed.",
-  "reply-missing": "Warning: published without asking the task force to reply.",
+  "reply-missing": "Sent for reply, replied, no reply or published, but no requested: date says when the draft was sent.",
+  "review-old-reply": "The old review.reply section: write requested, deadline and replies instead (a warning when it only said not-requested).",
+  "review-not-ready": "Published (or no-reply) before the task force replied or its deadline passed.",
+  "review-status-mismatch": "The review status says one thing and the replies another (replied with no reply recorded, and the like).",
+  "review-deadline-passed": "Warning: the reply deadline has passed and no reply is recorded; write status: no-reply or record the reply.",
+  "reply-unknown-criterion": "A reply's about: names no criterion of the rubric (and is not general).",
+  "reply-before-request": "A reply dated before the draft was sent to the task force.",
+  "deadline-before-request": "A reply deadline before the day the draft was sent.",
+  "review-draft": "With --strict (a release build): the scorecard is not published yet.",
   "modeline-missing": "Warning: no `# yaml-language-server: $schema=` line, so editors cannot help.",
   "too-many-problems": "More problems follow; fix the ones shown first.",
 };

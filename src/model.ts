@@ -22,7 +22,6 @@ export type Sector =
   | "unknown";
 
 export type Role = "lead" | "voting-member" | "advisory" | "partner" | "unknown";
-export type ReviewStatus = "draft" | "sent-for-reply" | "published";
 export type OperationType =
   | "sting-selling-sex"
   | "buyer-sting"
@@ -107,7 +106,7 @@ export interface Source {
   accessed?: string;
   /** A saved copy, in case the address stops working. */
   archive_url?: string;
-  type: "news" | "op-ed" | "government" | "task-force" | "report" | "academic" | "other";
+  type: "news" | "op-ed" | "government" | "task-force" | "task-force-reply" | "report" | "academic" | "other";
   note?: string;
 }
 
@@ -120,11 +119,7 @@ export interface TaskForce {
   founded?: { date: string; sources: string[] };
   lead_agencies?: (Sourced & { name: string; sector: Sector })[];
   funding?: (Sourced & { funder: string; program?: string; amount: Count; currency?: string; years?: string })[];
-  review: {
-    status: ReviewStatus;
-    last_reviewed: string;
-    reply?: { status: "not-requested" | "requested" | "received" | "declined"; date?: string; summary?: string; sources?: string[] };
-  };
+  review: Review;
   membership: { as_of?: string; members: Member[]; counts?: MemberCounts[]; note?: string };
   representation: Sourced & {
     survivor_led_seats: Count;
@@ -137,6 +132,76 @@ export interface TaskForce {
   operations: Operation[];
   policies: Record<PolicyId, Policy>;
   sources: Source[];
+}
+
+// ---------------------------------------------------------------- review and the right of reply
+
+/**
+ * Where a scorecard stands. draft: being written. sent-for-reply: the draft went to the task
+ * force on `requested`. replied: it answered. no-reply: the deadline passed without an answer.
+ * published: final, which needs a request and either a reply or a passed deadline.
+ */
+export type ReviewStatus = "draft" | "sent-for-reply" | "replied" | "no-reply" | "published";
+
+/** Whether a reply agrees with the part of the draft it answers. */
+export type Agrees = "yes" | "no" | "partly";
+
+/** One answer from the task force, recorded as it was given. */
+export interface Reply {
+  /** YYYY-MM-DD, YYYY-MM or YYYY. */
+  date: string;
+  /** Who answered, as they signed. */
+  from: string;
+  /** A criterion id of the rubric, or "general". */
+  about: string;
+  agrees: Agrees;
+  /** The task force's own words, verbatim. */
+  text: string;
+  /** The letter or email that carries it (a source of type task-force-reply). */
+  sources: string[];
+  note?: string;
+}
+
+export interface Review {
+  status: ReviewStatus;
+  last_reviewed: string;
+  /** The day the draft was sent to the task force for its reply, YYYY-MM-DD. */
+  requested?: string;
+  /** The day a reply is due, YYYY-MM-DD. After validation it is always set when `requested` is. */
+  deadline?: string;
+  replies?: Reply[];
+  /** The old way of recording the reply. Validation says what to write instead; nothing reads it. */
+  reply?: { status: string };
+}
+
+/** Days a task force has to reply, unless scorecard.config.yaml or the file says otherwise. */
+export const DEFAULT_REPLY_DAYS = 30;
+
+/** A YYYY-MM-DD day plus a number of days. */
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The day a reply is due: as the file states it, else `days` after the request; undefined before any request. */
+export function replyDeadline(review: Review, days = DEFAULT_REPLY_DAYS): string | undefined {
+  if (review.deadline) return review.deadline;
+  return review.requested && /^\d{4}-\d{2}-\d{2}$/.test(review.requested) ? addDays(review.requested, days) : undefined;
+}
+
+/**
+ * The state a reader is told, from the status and the dates: "draft" (not yet sent),
+ * "awaiting" (sent, deadline not passed), "replied", "no-reply" (deadline passed with no
+ * answer). `today` is YYYY-MM-DD.
+ */
+export type ReplyState = "not-sent" | "awaiting" | "replied" | "no-reply";
+
+export function replyState(review: Review, today: string, days = DEFAULT_REPLY_DAYS): ReplyState {
+  if ((review.replies ?? []).length > 0) return "replied";
+  if (review.status === "no-reply") return "no-reply";
+  const deadline = replyDeadline(review, days);
+  if (!review.requested || !deadline) return "not-sent";
+  return deadline < today ? "no-reply" : "awaiting";
 }
 
 export const isKnown = <T>(value: T | Unknown | undefined): value is T => value !== undefined && value !== "unknown";

@@ -3,21 +3,27 @@
 import type { ScorecardConfig } from "./io/config.ts";
 import { load } from "./load/load.ts";
 import type { TaskForce } from "./model.ts";
+import { HANDOUT_LEVELS, handoutView, weightiestFacts, type HandoutOptions, type HandoutView } from "./render/hearing.ts";
 import type { View } from "./render/render.ts";
 import { buildView, type DocumentInfo, type Provenance } from "./render/view.ts";
 import { score } from "./score/score.ts";
 import type { Rubric, ScoreCard } from "./score/types.ts";
-import { validate, type Validated } from "./validate/validate.ts";
+import { criteria } from "./score/criteria/index.ts";
+import { validate, type ValidateOptions, type Validated } from "./validate/validate.ts";
 
-/** Load and validate one file's text. */
-export function check(file: string, text: string, today: string): Validated {
-  return validate(load(file, text), today);
+/**
+ * Load and validate one file's text. Replies are checked against the criterion ids given,
+ * by default every criterion the tool knows; pass the rubric's ids when there is a rubric.
+ */
+export function check(file: string, text: string, today: string, options: ValidateOptions = {}): Validated {
+  return validate(load(file, text), today, { ...options, criteria: options.criteria ?? Object.keys(criteria) });
 }
 
 export interface Built {
   taskForce: TaskForce;
   card: ScoreCard;
   html: string;
+  view: View;
   /** The PDF's document properties and fixed date; pass them to printPdf. */
   pdf: { info: DocumentInfo; date: string };
 }
@@ -32,5 +38,11 @@ export function renderDocument(
 ): Built {
   const card = score(taskForce, rubric);
   const view = buildView(taskForce, card, provenance, rubric, config?.publisher);
-  return { taskForce, card, html: renderHtml(view), pdf: { info: view.info, date: provenance.date } };
+  return { taskForce, card, html: renderHtml(view), view, pdf: { info: view.info, date: provenance.date } };
+}
+
+/** The one-page handout's HTML at every level of fit, from roomy to tight: print the first that fits. */
+export function renderHandout(built: Built, renderHtml: (view: HandoutView) => string, options: HandoutOptions): string[] {
+  const facts = weightiestFacts(built.taskForce, built.card);
+  return HANDOUT_LEVELS.map((_, level) => renderHtml(handoutView(built.view, facts, options, level)));
 }

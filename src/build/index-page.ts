@@ -39,6 +39,8 @@ export interface IndexView {
 const REVIEW_LABELS: Record<ReviewStatus, string> = {
   draft: "Draft",
   "sent-for-reply": "Draft: awaiting the task force's reply",
+  replied: "Draft: the task force replied",
+  "no-reply": "Draft: no reply by the deadline",
   published: "Published",
 };
 

@@ -52,8 +52,11 @@ export interface BuildOptions {
   /** The date a scorecard shows: from SOURCE_DATE_EPOCH, the data's last commit, or today. */
   dateFor: (git: GitInfo) => string;
   check: (name: string, text: string) => Validated;
-  render: (taskForce: TaskForce, provenance: DocProvenance) => { card: ScoreCard; html: string };
+  /** The scorecard's HTML, and the handout's HTML from roomy to tight (the first that fits one page is printed). */
+  render: (taskForce: TaskForce, provenance: DocProvenance) => { card: ScoreCard; html: string; handout?: readonly string[] };
   print: (page: Page, html: string, card: ScoreCard, provenance: DocProvenance) => Promise<Uint8Array>;
+  /** Prints the one-page handout, output/<name>.handout.pdf; without it, no handout is made. */
+  printHandout?: (page: Page, versions: readonly string[]) => Promise<Uint8Array>;
   printSummary: (page: Page, html: string) => Promise<Uint8Array>;
   /** Finds and starts a browser; only called when something has to be printed. */
   launch: () => Promise<Browser>;
@@ -75,6 +78,7 @@ interface Prepared {
   doc: Doc;
   card: ScoreCard;
   html: string;
+  handout: readonly string[] | undefined;
   review: ReviewStatus;
   warnings: Problem[];
 }
@@ -136,7 +140,8 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
     // No manifest yet: everything is built.
   }
   const manifest: Manifest = manifestText ? readManifest(o.outDir) : { docs: {} };
-  const present = (name: string) => existsSync(join(o.outDir, `${name}.pdf`)) && existsSync(join(o.outDir, `${name}.html`));
+  const present = (name: string) =>
+    existsSync(join(o.outDir, `${name}.pdf`)) && existsSync(join(o.outDir, `${name}.html`)) && (!o.printHandout || existsSync(join(o.outDir, `${name}.handout.pdf`)));
   const plan = planBuild(docs, manifest, present, o.force);
 
   const bar = useBar(o.stderr, o.env) && plan.build.length > 0;
@@ -182,8 +187,8 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
       for (const p of checked.problems) say(formatProblem(p));
       if (checked.taskForce) {
         try {
-          const { card, html } = o.render(checked.taskForce, doc.provenance);
-          return { doc, card, html, review: checked.taskForce.review.status, warnings: checked.problems.filter((p: Problem) => p.severity === "warning") };
+          const { card, html, handout } = o.render(checked.taskForce, doc.provenance);
+          return { doc, card, html, handout: o.printHandout ? handout : undefined, review: checked.taskForce.review.status, warnings: checked.problems.filter((p: Problem) => p.severity === "warning") };
         } catch (error) {
           say(`${doc.display}: the scorecard could not be made: ${error instanceof Error ? error.message : String(error)}.`);
         }
@@ -199,15 +204,20 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
   const worker = async () => {
     let next = nextPrepared();
     while (next && !stopped) {
-      const { doc, card, html, review, warnings } = next;
+      const { doc, card, html, handout, review, warnings } = next;
       progress.start(doc.display);
-      const printing = pool.run((page) => o.print(page, html, card, doc.provenance), o.timeoutSeconds * 1000);
+      // The handout is printed on the same page right after the scorecard, within the same time limit.
+      const printing = pool.run(async (page) => {
+        const pdf = await o.print(page, html, card, doc.provenance);
+        return { pdf, handout: handout && o.printHandout ? await o.printHandout(page, handout) : undefined };
+      }, o.timeoutSeconds * 1000);
       printing.catch(() => undefined); // handled below; this only keeps an early failure from counting as unhandled
       await new Promise((resolve) => setImmediate(resolve)); // let the print request go out first
       next = nextPrepared();
       let pdf: Uint8Array;
+      let handoutPdf: Uint8Array | undefined;
       try {
-        pdf = await printing;
+        ({ pdf, handout: handoutPdf } = await printing);
       } catch (error) {
         if (stopped) return;
         if (error instanceof UserError) {
@@ -223,7 +233,11 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
         continue;
       }
       writes.push(
-        Promise.all([writeFileAtomicAsync(join(o.outDir, `${doc.name}.pdf`), pdf), writeFileAtomicAsync(join(o.outDir, `${doc.name}.html`), html)]).then(
+        Promise.all([
+          writeFileAtomicAsync(join(o.outDir, `${doc.name}.pdf`), pdf),
+          writeFileAtomicAsync(join(o.outDir, `${doc.name}.html`), html),
+          ...(handoutPdf ? [writeFileAtomicAsync(join(o.outDir, `${doc.name}.handout.pdf`), handoutPdf)] : []),
+        ]).then(
           () => {
             manifest.docs[doc.name] = { file: doc.display, hash: doc.hash, card, review, warnings };
             built++;

@@ -2,19 +2,31 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { UserError } from "../errors.ts";
+import { DEFAULT_REPLY_DAYS } from "../model.ts";
 
 export const CONFIG_FILE = "scorecard.config.yaml";
 
 /** Settings for a collection of scorecards, from scorecard.config.yaml. */
 export interface ScorecardConfig {
-  /** The organisation that publishes the scorecards: the PDF's Author. */
+  /** The organisation that publishes the scorecards: the PDF's Author, and who signs the reply packet. */
   publisher: string;
+  /** Who receives the task force's reply: a name and an email or postal address. */
+  contact?: string;
+  /** Where the full scorecards can be read online, printed on the handout. */
+  site_url?: string;
+  /** Days a task force has to reply to the draft when its file gives no deadline (30 when not set). */
+  reply_days?: number;
 }
 
 /** Used when there is no config file: the name of the project that publishes the rubric. */
 export const DEFAULT_CONFIG: ScorecardConfig = { publisher: "Task Force Accountability Scorecard project" };
 
-/** Checks the config file's text. Pure; a missing publisher falls back to the default. */
+/** The days a task force has to reply, from the config or the default. */
+export const replyDays = (config: ScorecardConfig | undefined): number => config?.reply_days ?? DEFAULT_REPLY_DAYS;
+
+const oneLine = (text: string) => text.trim().replace(/\s+/g, " ");
+
+/** Checks the config file's text. Pure; missing settings fall back to the defaults. Every problem is reported at once. */
 export function parseConfig(text: string, file = CONFIG_FILE): ScorecardConfig {
   let data: unknown;
   try {
@@ -24,12 +36,34 @@ export function parseConfig(text: string, file = CONFIG_FILE): ScorecardConfig {
   }
   if (data === null || data === undefined) return DEFAULT_CONFIG;
   if (typeof data !== "object" || Array.isArray(data)) throw new UserError(`${file}: write settings as "name: value" lines, like: publisher: Your Organisation`);
-  const publisher = (data as Record<string, unknown>).publisher;
-  if (publisher === undefined || publisher === null) return DEFAULT_CONFIG;
-  if (typeof publisher !== "string" || publisher.trim() === "") {
-    throw new UserError(`${file}: publisher must be your organisation's name in words, like: publisher: Your Organisation`);
+  const d = data as Record<string, unknown>;
+  const problems: string[] = [];
+  const text1 = (key: string, example: string): string | undefined => {
+    const v = d[key];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== "string" || v.trim() === "") {
+      problems.push(`${key} must be written in words, like: ${key}: ${example}`);
+      return undefined;
+    }
+    return oneLine(v);
+  };
+  const config: ScorecardConfig = { ...DEFAULT_CONFIG };
+  const publisher = text1("publisher", "Your Organisation");
+  if (publisher) config.publisher = publisher;
+  const contact = text1("contact", "Jane Doe, jane@example.org");
+  if (contact) config.contact = contact;
+  const site = text1("site_url", "https://example.org/scorecards");
+  if (site) {
+    if (/^https?:\/\/[^\s"'<>`]+$/i.test(site)) config.site_url = site;
+    else problems.push(`site_url must be a web address starting with https:// or http://, like: site_url: https://example.org/scorecards (not '${site.slice(0, 60)}')`);
   }
-  return { publisher: publisher.trim().replace(/\s+/g, " ") };
+  const days = d.reply_days;
+  if (days !== undefined && days !== null) {
+    if (typeof days === "number" && Number.isInteger(days) && days >= 1 && days <= 365) config.reply_days = days;
+    else problems.push(`reply_days must be a whole number of days from 1 to 365, like: reply_days: 30 (not '${String(days).slice(0, 30)}')`);
+  }
+  if (problems.length) throw new UserError(`${file}: ${problems.join(". ")}.`);
+  return config;
 }
 
 /** Reads scorecard.config.yaml from a folder; without one, the defaults apply. */

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import type { Theme } from "../render/render.ts";
@@ -38,10 +38,17 @@ export function readTheme(templatesDir: string): Theme {
   for (const f of readdirSync(partialsDir).filter((f) => f.endsWith(".hbs")).sort()) {
     partials[basename(f, ".hbs")] = readFileSync(join(partialsDir, f), "utf8");
   }
+  const read = (name: string) => readFileSync(join(templatesDir, name), "utf8");
+  // The hearing's parts of the scorecard have their own CSS file, added after the scorecard's.
+  const hearingCss = existsSync(join(templatesDir, "hearing.css")) ? `\n${read("hearing.css")}` : "";
+  const documents = existsSync(join(templatesDir, "handout.hbs"))
+    ? { handout: read("handout.hbs"), handoutCss: read("handout.css"), replyPacket: read("reply-packet.hbs"), replyPacketCss: read("reply-packet.css") }
+    : undefined;
   return {
-    template: readFileSync(join(templatesDir, "scorecard.hbs"), "utf8"),
+    template: read("scorecard.hbs"),
     partials,
-    css: readFileSync(join(templatesDir, "scorecard.css"), "utf8"),
+    css: read("scorecard.css") + hearingCss,
     fontCss: readFontCss(),
+    ...(documents ? { documents } : {}),
   };
 }

@@ -11,6 +11,8 @@ export interface PdfOptions {
   info?: DocumentInfo;
   /** The PDF's date, YYYY-MM-DD; by default the HTML's dcterms.date, else SOURCE_DATE_EPOCH, else today. */
   date?: string;
+  /** Print only these pages, such as "1"; by default every page. */
+  pageRanges?: string;
 }
 
 const FLAGS = [
@@ -72,6 +74,7 @@ export async function printPdf(page: Page, html: string, options: PdfOptions): P
     preferCSSPageSize: false,
     tagged: true,
     outline: true,
+    ...(options.pageRanges ? { pageRanges: options.pageRanges } : {}),
   });
   const fromHtml = infoFromHtml(html);
   const date = options.date ?? fromHtml.date ?? fallbackDate();

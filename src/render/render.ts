@@ -8,6 +8,8 @@ export interface Theme {
   css: string;
   /** @font-face rules with fonts inlined as data: URIs. */
   fontCss: string;
+  /** The hearing handout and the reply packet: templates/handout.hbs, reply-packet.hbs and their CSS. */
+  documents?: { handout: string; handoutCss: string; replyPacket: string; replyPacketCss: string };
 }
 
 export type View = ReturnType<typeof buildView>;

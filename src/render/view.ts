@@ -4,6 +4,7 @@ import { formatDate } from "../score/criteria/describe.ts";
 import { grade as gradeFor, round2 } from "../score/score.ts";
 import type { Rubric, ScoreCard, Status } from "../score/types.ts";
 import { barChart, draftMarkSvg, type Bar, type BarGroup, type Fill } from "./charts.ts";
+import { hearingView } from "./hearing.ts";
 
 export const statusLabel: Record<Status, string> = {
   met: "Met",
@@ -74,14 +75,9 @@ export const policyLabel: Record<PolicyId, string> = {
 const reviewLabel: Record<TaskForce["review"]["status"], string> = {
   draft: "Draft, not final",
   "sent-for-reply": "Draft sent to the task force for its reply, not final",
+  replied: "Draft answered by the task force, not final",
+  "no-reply": "Draft not answered by the task force, not final",
   published: "Published",
-};
-
-const replyLabel: Record<NonNullable<TaskForce["review"]["reply"]>["status"], string> = {
-  "not-requested": "not yet asked",
-  requested: "asked, no reply yet",
-  received: "replied",
-  declined: "declined to reply",
 };
 
 export interface Provenance {
@@ -153,7 +149,8 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
     fictional,
     reviewLabel: reviewLabel[tf.review.status],
     lastReviewed: formatDate(tf.review.last_reviewed) || tf.review.last_reviewed,
-    reply: tf.review.reply ? { label: replyLabel[tf.review.reply.status], date: formatDate(tf.review.reply.date ?? ""), summary: tf.review.reply.summary ?? "", refs: refs(tf.review.reply.sources) } : undefined,
+    /** Recommendations, hearing questions and the task force's replies (src/render/hearing.ts). */
+    hearing: hearingView(tf, card, rubric, refs, provenance.date),
     grade: card.grade,
     incomplete: card.grade === "Incomplete",
     minCoverage: rubric ? Math.round(rubric.grading.min_coverage * 100) : undefined,

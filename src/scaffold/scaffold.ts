@@ -14,6 +14,7 @@ type Schema = {
   pattern?: string;
   default?: unknown;
   examples?: unknown[];
+  deprecated?: boolean;
 };
 
 /** For a required choice with no `unknown`, the value that claims least: a draft, not yet requested, other. */
@@ -87,6 +88,8 @@ function fields(schema: Schema, indent: string, path: string, ctx: Context): str
   const out: string[] = [];
   const required = new Set(schema.required ?? []);
   for (const [key, prop] of Object.entries(schema.properties ?? {})) {
+    // A field kept only so that old files get a helpful message is never written into a new one.
+    if (prop.deprecated) continue;
     const here = path ? `${path}.${key}` : key;
     if (!path) out.push("");
     out.push(...wrap(explain(prop), indent));

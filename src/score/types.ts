@@ -42,6 +42,10 @@ export interface RubricCriterion {
   category: string;
   title: string;
   question: string;
+  /** The question for a hearing when the facts are unknown, if `question` does not read well aloud. */
+  hearing_question?: string;
+  /** What the task force should do to meet the criterion: one or two plain sentences, grounded in the citations. */
+  recommendation: string;
   why: string;
   citations: Citation[];
   weight: number;

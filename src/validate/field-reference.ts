@@ -28,7 +28,11 @@ function kind(s: Schema): string {
   if (s.enum?.join(",") === YES_NO) return "yes, no or unknown";
   if (s.enum) return "one of the words below";
   if (s.anyOf) return "a whole number (0 or more), or unknown";
-  if (isDate(s)) return "a date (YYYY-MM-DD, YYYY-MM or YYYY), or unknown";
+  if (isDate(s)) {
+    const p = s.pattern ?? "";
+    const form = p.startsWith("^[0-9]{4}-") ? "a date (YYYY-MM-DD)" : "a date (YYYY-MM-DD, YYYY-MM or YYYY)";
+    return p.includes("unknown") ? `${form}, or unknown` : form;
+  }
   if (isSourceIds(s)) return "a list of source ids";
   if ((s.pattern ?? "").includes("https?")) return (s.pattern ?? "").includes("unknown") ? "an address (https://…), or unknown" : "an address (https://…)";
   if (s.type === "array") return s.items?.type === "object" ? "a list of entries, each with the fields below" : "a list of text";

@@ -74,7 +74,6 @@ export function semanticChecks(loaded: Loaded, today: string): Problem[] {
   checkOperations(data, report);
   checkDates(data, dates, today, report);
   checkMembers(data, report);
-  checkReview(data, report);
   return problems;
 }
 
@@ -250,16 +249,6 @@ function checkMembers(data: Rec, report: Report): void {
       report(["representation", seatKey], "value", "seats-fewer-than-members",
         `${seatKey} is ${seats}, but membership lists ${holders} ${sector} member(s) who are not only partners. Make the two agree, or explain the difference in representation.note.`, "warning");
     }
-  }
-}
-
-function checkReview(data: Rec, report: Report): void {
-  const review = isRec(data.review) ? data.review : undefined;
-  if (!review || review.status !== "published") return;
-  const reply = isRec(review.reply) ? review.reply : undefined;
-  if (!reply || reply.status === "not-requested" || reply.status === undefined) {
-    report(reply ? ["review", "reply", "status"] : ["review", "status"], "value", "reply-missing",
-      "this scorecard is published, but the task force was never asked to reply. Send it the draft and record that under review.reply before publishing.", "warning");
   }
 }
 

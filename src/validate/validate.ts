@@ -5,7 +5,17 @@ import type { Problem } from "../errors.ts";
 import { locate, type DataPath, type Loaded } from "../load/load.ts";
 import type { TaskForce } from "../model.ts";
 import { schemaMessages } from "./messages.ts";
+import { checkReview, strictProblems, withDeadline } from "./review.ts";
 import { semanticChecks } from "./semantic.ts";
+
+export interface ValidateOptions {
+  /** The rubric's criterion ids: a reply's about: must name one of them (or general). */
+  criteria?: readonly string[];
+  /** Days a task force has to reply when the file gives no deadline (scorecard.config.yaml's reply_days). */
+  replyDays?: number;
+  /** A release build: warnings are errors, and a scorecard that is not published is refused. */
+  strict?: boolean;
+}
 
 export interface Validated {
   loaded: Loaded;
@@ -33,7 +43,7 @@ export function problemAt(loaded: Loaded, path: DataPath, part: "key" | "value",
  * Checks loaded data against the schema and against the rules a schema cannot express.
  * Pure: `today` (YYYY-MM-DD) is passed in so that the date check is repeatable.
  */
-export function validate(loaded: Loaded, today: string): Validated {
+export function validate(loaded: Loaded, today: string, options: ValidateOptions = {}): Validated {
   if (loaded.problems.length > 0) return { loaded, taskForce: undefined, problems: sortProblems(loaded.problems) };
   const check = validator();
   const problems: Problem[] = [];
@@ -45,9 +55,10 @@ export function validate(loaded: Loaded, today: string): Validated {
   }
   // Rules beyond the schema run on whatever parts are well-formed, so every problem shows at once.
   problems.push(...semanticChecks(loaded, today));
-  const sorted = cap(sortProblems(problems));
+  problems.push(...checkReview(loaded, { today, criteria: options.criteria, replyDays: options.replyDays }));
+  const sorted = cap(sortProblems(options.strict ? strictProblems(loaded, problems) : problems));
   const hasErrors = sorted.some((p) => p.severity === "error");
-  return { loaded, taskForce: hasErrors ? undefined : (loaded.data as TaskForce), problems: sorted };
+  return { loaded, taskForce: hasErrors ? undefined : withDeadline(loaded.data as TaskForce, options.replyDays), problems: sorted };
 }
 
 function cap(problems: Problem[]): Problem[] {

@@ -66,7 +66,7 @@ describe("rules beyond the schema", () => {
 
   it("resolves references to an id written out of form once, at the id", () => {
     const text = VALID.replaceAll("example-reply-2024", "Example Reply 2024");
-    expect(found(text).filter((p) => p.includes("error"))).toEqual(["error schema-format 36:15", "error schema-format 112:9"]);
+    expect(found(text).filter((p) => p.includes("error"))).toEqual(["error schema-format 36:74", "error schema-format 112:9"]);
   });
 
   it("suggests the listed id that differs only in case", () => {
@@ -84,9 +84,8 @@ describe("rules beyond the schema", () => {
     expect(found(edited(["survivor_led_seats: 1", "survivor_led_seats: 0"], ["role: voting-member\n      votes: yes\n      sources: [example-report-2023]\n    - name: Example Sex", "role: partner\n      votes: yes\n      sources: [example-report-2023]\n    - name: Example Sex"]))).toEqual([]);
   });
 
-  it("warns when a published scorecard never gave the task force a chance to reply", () => {
-    expect(found(edited(["status: received", "status: not-requested"]))).toEqual(["warning reply-missing 33:13"]);
-    expect(found(edited(["status: published", "status: draft"], ["status: received", "status: not-requested"]))).toEqual([]);
+  it("refuses a published scorecard that never gave the task force a chance to reply (more in tests/hearing)", () => {
+    expect(found(edited(["  requested: 2024-04-01\n", ""]))).toEqual(["error reply-missing 30:11"]);
   });
 
   it("warns when the yaml-language-server line is missing or points elsewhere, always at 1:1", () => {

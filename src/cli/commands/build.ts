@@ -1,14 +1,16 @@
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { readConfigText, sharedHash, toolFingerprint } from "../../build/inputs.ts";
 import { runBuild } from "../../build/run.ts";
-import { readConfig } from "../../io/config.ts";
+import { readConfig, replyDays } from "../../io/config.ts";
 import { readTheme } from "../../io/theme.ts";
 import { ensureBrowser } from "../../pdf/browser.ts";
+import { printToFit } from "../../pdf/fit.ts";
 import { launchBrowser, lockDown, printPdf } from "../../pdf/print.ts";
-import { check, renderDocument } from "../../pipeline.ts";
+import { check, renderDocument, renderHandout } from "../../pipeline.ts";
+import { compileHandout } from "../../render/documents.ts";
 import { compileTheme } from "../../render/render.ts";
 import { parseRubric } from "../../score/rubric.ts";
 import { RUBRIC_FILE, TEMPLATES_DIR, TOOL_ROOT, today, type CliIO } from "../context.ts";
@@ -16,7 +18,8 @@ import { displayName, resolveInputs } from "../read.ts";
 
 const HELP = `Usage: scorecard build [options] [paths]
 
-Builds a PDF and an HTML scorecard for each task force file into output/, plus
+Builds a PDF and an HTML scorecard for each task force file into output/, with
+a one-page handout for hearings (output/<name>.handout.pdf), plus
 output/index.html (every task force, sortable), output/summary.pdf (the
 comparison table), output/scores.json and output/scores.csv.
 With no paths, builds every scorecards/*.yaml.
@@ -29,6 +32,8 @@ are built again; the others are skipped.
   --concurrency N    how many scorecards to print at once (default: one per processor core)
   --timeout SECONDS  give up on a scorecard that takes longer than this to print (default: 60)
   --force            build every scorecard, changed or not
+  --strict           a release build: warnings count as errors, and a scorecard
+                     that is not published is not built
 
 Exit codes: 0 all built, 1 a file has a problem (the others are still built),
 2 internal error, 130/143 stopped by Ctrl-C or SIGTERM.`;
@@ -63,6 +68,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
       concurrency: { type: "string" },
       timeout: { type: "string", default: "60" },
       force: { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -88,7 +94,9 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const rubric = parseRubric(rubricText);
   const theme = readTheme(TEMPLATES_DIR);
   const renderHtml = compileTheme(theme);
+  const renderHandoutHtml = theme.documents ? compileHandout(theme) : undefined;
   const config = readConfig(io.cwd);
+  const checkOptions = { criteria: rubric.criteria.map((c) => c.id), replyDays: replyDays(config), strict: values.strict };
   const day = today(io.env);
   const format = paper === "a4" ? "A4" : "Letter";
 
@@ -110,9 +118,15 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     summaryTemplate: readFileSync(join(TEMPLATES_DIR, "summary.hbs"), "utf8"),
     summaryStyles: `${theme.fontCss}\n${theme.css}\n${SUMMARY_CSS}`,
     dateFor: (git) => provenanceDate(io.env, git.fileDate),
-    check: (name, text) => check(name, text, day),
-    render: (taskForce, provenance) => renderDocument(taskForce, rubric, renderHtml, { ...provenance, rubricVersion: rubric.version }, config),
+    check: (name, text) => check(name, text, day, checkOptions),
+    render: (taskForce, provenance) => {
+      const built = renderDocument(taskForce, rubric, renderHtml, { ...provenance, rubricVersion: rubric.version }, config);
+      const pdfName = `${basename(provenance.dataFile, extname(provenance.dataFile))}.pdf`;
+      const handout = renderHandoutHtml ? renderHandout(built, renderHandoutHtml, { siteUrl: config.site_url, pdfName }) : undefined;
+      return { card: built.card, html: built.html, handout };
+    },
     print: (page, html) => printPdf(page, html, { format }),
+    printHandout: renderHandoutHtml ? (page, versions) => printToFit(page, versions, { format }) : undefined,
     printSummary: (page, html) => printPdf(page, html, { format }),
     launch: () => launchBrowser(ensureBrowser(io.env, (line) => io.stderr.write(line + "\n"))),
     prepare: lockDown,

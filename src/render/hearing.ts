@@ -1,0 +1,283 @@
+// What a hearing needs, worked out from the scored task force: the recommendations that
+// would gain the most points, the questions for what no source says, the task force's
+// replies beside the criteria they answer, and the one-page handout. Pure.
+import type { Agrees, Reply, Source, TaskForce } from "../model.ts";
+import { replyDeadline, replyState, type ReplyState } from "../model.ts";
+import { formatDate } from "../score/criteria/describe.ts";
+import { round2 } from "../score/score.ts";
+import type { CriterionResult, Rubric, RubricCriterion, ScoreCard, Status } from "../score/types.ts";
+
+type Refs = (ids: readonly string[] | undefined) => string;
+
+const STATUS_LABEL: Record<Status, string> = { met: "Met", "partly-met": "Partly met", "not-met": "Not met", unknown: "Unknown" };
+
+const AGREES_LABEL: Record<Agrees, string> = {
+  yes: "agrees with the draft",
+  no: "disagrees with the draft",
+  partly: "partly agrees with the draft",
+};
+
+/** How each kind of source is named in a short citation. */
+const KIND: Record<Source["type"], string> = {
+  news: "news report",
+  "op-ed": "op-ed",
+  government: "government document",
+  "task-force": "the task force's own publication",
+  "task-force-reply": "the task force's reply",
+  report: "report",
+  academic: "study",
+  other: "",
+};
+
+const points = (n: number) => `${n} ${n === 1 ? "point" : "points"}`;
+
+/** The question to put aloud: the hearing question when the rubric gives one, else the criterion's question. */
+export const hearingQuestion = (rc: Pick<RubricCriterion, "question" | "hearing_question"> | undefined, fallback = ""): string =>
+  rc?.hearing_question ?? rc?.question ?? fallback;
+
+/** "op-ed by Kate D'Adamo, Medium, 2018"; "news report, abc7.com, 2021". */
+export function shortCite(s: Source): string {
+  const author = s.author && s.author !== "unknown" ? s.author : "";
+  const when = formatDate(s.date) || "undated";
+  const kind = KIND[s.type] ?? "";
+  if (s.type === "op-ed" && author) return `op-ed by ${author}, ${s.publisher}, ${when}`;
+  return [kind, author, s.publisher, when].filter(Boolean).join(", ");
+}
+
+export interface ReplyView {
+  from: string;
+  date: string;
+  agrees: Agrees;
+  agreesLabel: string;
+  /** The task force's words, verbatim. */
+  text: string;
+  note: string;
+  refs: string;
+  /** The title of the criterion it answers, or "The scorecard as a whole". */
+  about: string;
+}
+
+export interface RecommendationView {
+  id: string;
+  n: number;
+  title: string;
+  status: Status;
+  statusLabel: string;
+  /** Points it would gain: the weight less the points earned. */
+  gain: number;
+  gainText: string;
+  recommendation: string;
+}
+
+export interface QuestionView {
+  id: string;
+  title: string;
+  weight: number;
+  question: string;
+}
+
+export interface HearingView {
+  /** Not met and partly met criteria, the most points to gain first. */
+  recommendations: RecommendationView[];
+  /** Unknown criteria, the heaviest first, each as a question. */
+  questions: QuestionView[];
+  /** Per criterion id: what the criterion's page shows besides its facts. */
+  byCriterion: Record<string, { recommendation: string; question: string; replies: ReplyView[]; anyReplies: boolean }>;
+  /** Replies about the scorecard as a whole. */
+  generalReplies: ReplyView[];
+  replied: boolean;
+  state: ReplyState;
+  /** One sentence for page 1: whether the task force replied, and when. */
+  replyLine: string;
+  requested: string;
+  deadline: string;
+  any: boolean;
+}
+
+/** Sorts by a number, largest first; ties keep the rubric's order. */
+const byLargest = <T>(items: readonly T[], key: (t: T) => number): T[] =>
+  items.map((item, i) => ({ item, i })).sort((a, b) => key(b.item) - key(a.item) || a.i - b.i).map((x) => x.item);
+
+/** The gain in points if a criterion were met. */
+export const gainOf = (c: Pick<CriterionResult, "weight" | "points">): number => round2(c.weight - c.points);
+
+function replyLine(state: ReplyState, replies: readonly Reply[], requested: string, deadline: string): string {
+  switch (state) {
+    case "replied": {
+      const dates = [...new Set([...replies].map((r) => r.date).sort())].map((d) => formatDate(d) || d);
+      const when = dates.length > 2 ? `between ${dates[0]} and ${dates[dates.length - 1]}` : `on ${dates.join(" and ")}`;
+      return `The task force replied to the draft ${when}. Its replies are printed, in its own words, beside the criteria they answer.`;
+    }
+    case "awaiting":
+      return `The draft was sent to the task force for its reply on ${requested}. Its reply is due by ${deadline}.`;
+    case "no-reply":
+      return `The draft was sent to the task force for its reply on ${requested}. It gave no reply by the deadline, ${deadline}.`;
+    default:
+      return "The task force has not yet been sent this draft for its reply.";
+  }
+}
+
+/** The recommendations, questions and replies of one scorecard. `today` is the day the scorecard shows. */
+export function hearingView(tf: TaskForce, card: ScoreCard, rubric: Rubric | undefined, refs: Refs, today: string): HearingView {
+  const rubricById = new Map((rubric?.criteria ?? []).map((c) => [c.id, c]));
+  const titleOf = new Map(card.criteria.map((c) => [c.id, c.title]));
+  const replies = tf.review.replies ?? [];
+  const replyView = (r: Reply): ReplyView => ({
+    from: r.from,
+    date: formatDate(r.date) || r.date,
+    agrees: r.agrees,
+    agreesLabel: AGREES_LABEL[r.agrees],
+    text: r.text,
+    note: r.note ?? "",
+    refs: refs(r.sources),
+    about: r.about === "general" ? "The scorecard as a whole" : (titleOf.get(r.about) ?? r.about),
+  });
+
+  const open = card.criteria.filter((c) => c.status === "not-met" || c.status === "partly-met");
+  const recommendations = byLargest(open, gainOf)
+    .map((c) => ({ c, text: rubricById.get(c.id)?.recommendation ?? "" }))
+    .filter(({ text }) => text)
+    .map(({ c, text }, i) => ({
+      id: c.id,
+      n: i + 1,
+      title: c.title,
+      status: c.status,
+      statusLabel: STATUS_LABEL[c.status],
+      gain: gainOf(c),
+      gainText: `would gain ${points(gainOf(c))}`,
+      recommendation: text,
+    }));
+  const questions = byLargest(
+    card.criteria.filter((c) => c.status === "unknown"),
+    (c) => c.weight,
+  ).map((c) => ({ id: c.id, title: c.title, weight: c.weight, question: hearingQuestion(rubricById.get(c.id), c.question) }));
+
+  const byCriterion: HearingView["byCriterion"] = {};
+  for (const c of card.criteria) {
+    const mine = replies.filter((r) => r.about === c.id).map(replyView);
+    const rc = rubricById.get(c.id);
+    byCriterion[c.id] = {
+      recommendation: c.status === "not-met" || c.status === "partly-met" ? (rc?.recommendation ?? "") : "",
+      question: c.status === "unknown" ? hearingQuestion(rc, c.question) : "",
+      replies: mine,
+      anyReplies: mine.length > 0,
+    };
+  }
+  // A reply about a criterion this rubric does not have is still the task force's word: print it with the general ones.
+  const generalReplies = replies.filter((r) => r.about === "general" || !titleOf.has(r.about)).map(replyView);
+  const state = replyState(tf.review, today);
+  const requested = formatDate(tf.review.requested ?? "");
+  const deadline = formatDate(replyDeadline(tf.review) ?? "");
+  return {
+    recommendations,
+    questions,
+    byCriterion,
+    generalReplies,
+    replied: replies.length > 0,
+    state,
+    replyLine: replyLine(state, replies, requested, deadline),
+    requested,
+    deadline,
+    any: recommendations.length > 0 || questions.length > 0 || generalReplies.length > 0,
+  };
+}
+
+// ---------------------------------------------------------------- the one-page handout
+
+/** How much of each text the handout keeps, from roomy (0) to tight (3): long text is cut, never spilled. */
+export const HANDOUT_LEVELS = [
+  { name: 300, line: 300, reason: 420, recommendation: 600, question: 320, sources: 240 },
+  { name: 300, line: 300, reason: 420, recommendation: 600, question: 320, sources: 240 },
+  { name: 160, line: 180, reason: 240, recommendation: 260, question: 200, sources: 130 },
+  { name: 110, line: 130, reason: 150, recommendation: 170, question: 130, sources: 90 },
+  { name: 70, line: 90, reason: 90, recommendation: 110, question: 90, sources: 55 },
+] as const;
+
+/**
+ * Cuts text to at most `max` characters. A whole first sentence that fits is kept as it is;
+ * otherwise the cut is at a word where it can be, marked with "…".
+ */
+export function clipText(text: string, max: number): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (t.length <= max) return t;
+  const sentence = /^.*?[.!?](?= [A-Z"“(])/.exec(t)?.[0];
+  if (sentence && sentence.length <= max && sentence.length >= max * 0.4) return sentence;
+  const cut = t.slice(0, Math.max(1, max - 1));
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, "")}…`;
+}
+
+export interface HandoutOptions {
+  /** Where the full scorecards can be read (scorecard.config.yaml's site_url). */
+  siteUrl?: string;
+  /** The full scorecard's file name, such as los-angeles-….pdf. */
+  pdfName: string;
+}
+
+/** What the hearing handout needs of the scorecard's view. */
+export interface HandoutSource {
+  title: string;
+  name: string;
+  jurisdiction: string;
+  draft: boolean;
+  fictional: boolean;
+  reviewLabel: string;
+  grade: string;
+  incomplete: boolean;
+  percent: number;
+  points: number;
+  knownPoints: number;
+  coverage: number;
+  provenance: { dataFile: string; commit: string; dirty: boolean; rubricVersion: string; date: string; dateText: string };
+  margins: { top: string; topRight: string; provenance: string };
+  info: { title: string; subject: string; keywords: string; author: string };
+  hearing: HearingView;
+}
+
+/** The facts that weigh most: the known criteria with the largest weight, each with its reason and sources. */
+export function weightiestFacts(tf: TaskForce, card: ScoreCard, count = 3) {
+  const byId = new Map(tf.sources.map((s) => [s.id, s]));
+  const known = card.criteria.filter((c) => c.status !== "unknown");
+  return byLargest(known, (c) => c.weight)
+    .slice(0, count)
+    .map((c) => {
+      const ids = [...new Set(c.facts.filter((f) => f.value !== "unknown").flatMap((f) => f.sources))];
+      const sources = ids.map((id) => byId.get(id)).filter((s): s is Source => s !== undefined).map(shortCite);
+      return { id: c.id, title: c.title, status: c.status, statusLabel: STATUS_LABEL[c.status], reason: c.reason, sources };
+    });
+}
+
+/** The handout's data at one level of fit. */
+export function handoutView(view: HandoutSource, facts: ReturnType<typeof weightiestFacts>, options: HandoutOptions, level: number) {
+  const fit = HANDOUT_LEVELS[Math.max(0, Math.min(level, HANDOUT_LEVELS.length - 1))]!;
+  const h = view.hearing;
+  const where = options.siteUrl
+    ? { label: "Read the full scorecard, with the source of every fact, at", target: clipText(options.siteUrl, 120), file: clipText(options.pdfName, 90) }
+    : { label: "The full scorecard, with the source of every fact, is the file", target: clipText(options.pdfName, 120), file: "" };
+  return {
+    title: `${view.name}: hearing handout`,
+    level,
+    name: clipText(view.name, fit.name),
+    jurisdiction: clipText(view.jurisdiction, fit.line),
+    draft: view.draft,
+    fictional: view.fictional,
+    grade: view.grade,
+    incomplete: view.incomplete,
+    percent: view.percent,
+    points: view.points,
+    knownPoints: view.knownPoints,
+    coverage: view.coverage,
+    replyLine: clipText(h.replyLine, fit.line + 60),
+    facts: facts.map((f) => ({ ...f, title: clipText(f.title, 80), reason: clipText(f.reason, fit.reason), sources: clipText(f.sources.join("; "), fit.sources), sourcesLabel: f.sources.length > 1 ? "Sources" : "Source" })),
+    recommendations: h.recommendations.slice(0, 3).map((r) => ({ ...r, title: clipText(r.title, 80), recommendation: clipText(r.recommendation, fit.recommendation) })),
+    questions: h.questions.slice(0, 3).map((q) => ({ ...q, title: clipText(q.title, 80), question: clipText(q.question, fit.question) })),
+    moreRecommendations: Math.max(0, h.recommendations.length - 3),
+    moreQuestions: Math.max(0, h.questions.length - 3),
+    where,
+    provenance: view.provenance,
+    margins: { ...view.margins, top: clipText(view.margins.top, 110), provenance: clipText(view.margins.provenance, 190) },
+    info: { ...view.info, title: `${view.name}: hearing handout${view.draft ? " (draft)" : ""}` },
+  };
+}
+
+export type HandoutView = ReturnType<typeof handoutView>;
