@@ -5,6 +5,7 @@ import { load } from "./load/load.ts";
 import type { TaskForce } from "./model.ts";
 import { HANDOUT_LEVELS, handoutView, weightiestFacts, type HandoutOptions, type HandoutView } from "./render/hearing.ts";
 import type { View } from "./render/render.ts";
+import { replyPacketView, replyTemplate, type PacketOptions, type ReplyPacketView } from "./render/reply-packet.ts";
 import { buildView, type DocumentInfo, type Provenance } from "./render/view.ts";
 import { score } from "./score/score.ts";
 import type { Rubric, ScoreCard } from "./score/types.ts";
@@ -45,4 +46,10 @@ export function renderDocument(
 export function renderHandout(built: Built, renderHtml: (view: HandoutView) => string, options: HandoutOptions): string[] {
   const facts = weightiestFacts(built.taskForce, built.card);
   return HANDOUT_LEVELS.map((_, level) => renderHtml(handoutView(built.view, facts, options, level)));
+}
+
+/** The reply packet of one valid task force: its HTML (to print) and the answer template (YAML). */
+export function renderReplyPacket(built: Built, rubric: Rubric, renderHtml: (view: ReplyPacketView) => string, options: PacketOptions): { html: string; yaml: string } {
+  const view = replyPacketView(built.view, rubric, options);
+  return { html: renderHtml(view), yaml: replyTemplate(built.taskForce, built.card, rubric, options) };
 }

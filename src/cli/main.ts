@@ -7,6 +7,7 @@ import { validateCommand } from "./commands/validate.ts";
 import { diffCommand } from "./commands/diff.ts";
 import { newCommand } from "./commands/new.ts";
 import { previewCommand } from "./commands/preview.ts";
+import { replyPacketCommand } from "./commands/reply-packet.ts";
 
 export type { CliIO } from "./context.ts";
 
@@ -20,6 +21,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   diff: { run: diffCommand, summary: "show what a change does to each scorecard's grade, and why" },
   new: { run: newCommand, summary: "start a file for a new task force, every fact set to unknown" },
   preview: { run: (args, io) => previewCommand(args, io), summary: "show a scorecard in your browser, updated each time you save" },
+  "reply-packet": { run: replyPacketCommand, summary: "make the draft, letter and answer template to send a task force for its reply" },
 };
 
 const usage = () =>

@@ -1,7 +1,7 @@
 import { join, relative, isAbsolute } from "node:path";
 import { expandPaths, readDataFile, readFailedMessage } from "../io/files.ts";
 import { check } from "../pipeline.ts";
-import type { Validated } from "../validate/validate.ts";
+import type { ValidateOptions, Validated } from "../validate/validate.ts";
 import { load, MAX_FILE_CHARS } from "../load/load.ts";
 import { today, type CliIO } from "./context.ts";
 import { UserError } from "../errors.ts";
@@ -21,7 +21,7 @@ export const displayName = (file: string, io: CliIO): string => {
 };
 
 /** Reads and checks each file. A file that cannot be read is a located problem, not a crash. */
-export function readAndCheck(files: readonly string[], io: CliIO): Validated[] {
+export function readAndCheck(files: readonly string[], io: CliIO, options: ValidateOptions = {}): Validated[] {
   const day = today(io.env);
   return files.map((file) => {
     const name = displayName(file, io);
@@ -32,6 +32,6 @@ export function readAndCheck(files: readonly string[], io: CliIO): Validated[] {
       return { loaded, taskForce: undefined, problems: loaded.problems };
     }
     // Too large: the loader's own size check reports it, without the file in memory.
-    return check(name, "text" in read ? read.text : " ".repeat(MAX_FILE_CHARS + 1), day);
+    return check(name, "text" in read ? read.text : " ".repeat(MAX_FILE_CHARS + 1), day, options);
   });
 }

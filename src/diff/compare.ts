@@ -7,6 +7,7 @@ import { parseRubric } from "../score/rubric.ts";
 import { score } from "../score/score.ts";
 import type { CriterionResult, Fact, Rubric, ScoreCard, Status } from "../score/types.ts";
 import { deepEqual, diffData, pathLabel, showValue, undo, type DataChange } from "./data-diff.ts";
+import { reviewChanges } from "./review.ts";
 
 export interface SourceFile {
   /** The path inside the repository, such as scorecards/example.yaml. */
@@ -65,6 +66,8 @@ export interface CardDiff {
   noEffect: Change[];
   /** Edits whose effect could not be worked out (shown without a claim either way). */
   unclear: Change[];
+  /** The review's state, dates and replies, in words (src/diff/review.ts). */
+  review: Change[];
 }
 
 export interface RubricChange {
@@ -107,7 +110,7 @@ interface Evaluated {
 }
 
 function evaluate(file: SourceFile, side: SideRubric, today: string): Evaluated {
-  const checked = check(file.file, file.text, today);
+  const checked = check(file.file, file.text, today, side.rubric ? { criteria: side.rubric.criteria.map((c) => c.id) } : {});
   const data = checked.loaded.data;
   const rawName = data && typeof data === "object" ? (data as Record<string, unknown>).name : undefined;
   const name = typeof rawName === "string" && rawName.trim() ? rawName : undefined;
@@ -194,7 +197,10 @@ function diffCard(file: string, before: Evaluated | undefined, after: Evaluated 
       }
     }
   }
-  return { file, name, change, before: before?.state, after: after?.state, criteria, noEffect, unclear };
+  // Review changes are told in words once; the raw field edits behind them are not repeated.
+  const review = before && after ? reviewChanges(before.data, after.data) : [];
+  const notReview = (c: Change) => !(review.length && /^review\b/.test(c.field));
+  return { file, name, change, before: before?.state, after: after?.state, criteria, noEffect: noEffect.filter(notReview), unclear: unclear.filter(notReview), review };
 }
 
 function diffRubric(a: Rubric | undefined, b: Rubric | undefined): RubricChange {

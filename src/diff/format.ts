@@ -118,6 +118,11 @@ function cardBlock(w: Writer, card: CardDiff): string[] {
     for (const c of card.criteria) out.push(...criterionBlock(w, c));
     out.push("");
   }
+  if (card.review.length) {
+    out.push(w.strong("Review and the task force's replies"), "");
+    for (const c of card.review) out.push(w.item(0, changeLine(w, c)));
+    out.push("");
+  }
   if (card.noEffect.length) {
     out.push(w.strong("Facts that changed without moving the score"), "");
     for (const c of card.noEffect) out.push(w.item(0, changeLine(w, c)));
@@ -128,7 +133,7 @@ function cardBlock(w: Writer, card: CardDiff): string[] {
     for (const c of card.unclear) out.push(w.item(0, changeLine(w, c)));
     out.push("");
   }
-  if (card.change === "changed" && !card.criteria.length && !card.noEffect.length && !card.unclear.length && card.before?.state !== "invalid" && card.after?.state !== "invalid") {
+  if (card.change === "changed" && !card.criteria.length && !card.noEffect.length && !card.unclear.length && !card.review.length && card.before?.state !== "invalid" && card.after?.state !== "invalid") {
     out.push("No fact changed: only comments or layout.", "");
   }
   return out;

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { basename, dirname, extname, join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { UserError } from "../errors.ts";
-import type { ScorecardConfig } from "../io/config.ts";
+import { replyDays, type ScorecardConfig } from "../io/config.ts";
 import { writeFileAtomic } from "../io/files.ts";
 import { readTheme } from "../io/theme.ts";
 import { check, renderDocument } from "../pipeline.ts";
@@ -51,7 +51,7 @@ export function buildPage(o: Pick<PreviewOptions, "file" | "display" | "rubricFi
   } catch {
     return { ok: false, html: errorPage(o.display, `${o.display} cannot be read`, [], "The file is missing or unreadable. If you renamed it, stop the preview (Ctrl+C) and start it again with the new name.") };
   }
-  const checked = check(o.display, text, o.today);
+  const checked = check(o.display, text, o.today, { replyDays: replyDays(o.config) });
   if (!checked.taskForce) return { ok: false, html: errorPage(o.display, `${o.display} has problems`, checked.problems) };
   try {
     const rubric = parseRubric(readFileSync(o.rubricFile, "utf8"));

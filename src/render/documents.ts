@@ -16,7 +16,7 @@ const RUNTIME = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefau
 /** Compiles the handout template once; the function renders one handout view to HTML. Pure. */
 export function compileHandout(theme: Theme): (view: HandoutView) => string {
   const hb = Handlebars.create();
-  const template = hb.compile(documents(theme).handout, { strict: false, noEscape: false });
+  const template = hb.compile(documents(theme).handout, { strict: false, noEscape: false, preventIndent: true });
   const css = documents(theme).handoutCss;
   return (view) => {
     // Only the DRAFT line goes in the margin; the provenance is in the body, in large type.
@@ -30,7 +30,7 @@ export function compileHandout(theme: Theme): (view: HandoutView) => string {
 export function compileReplyPacket(theme: Theme): (view: ReplyPacketView) => string {
   const hb = Handlebars.create();
   for (const [name, text] of Object.entries(theme.partials)) hb.registerPartial(name, text);
-  const template = hb.compile(documents(theme).replyPacket, { strict: false, noEscape: false });
+  const template = hb.compile(documents(theme).replyPacket, { strict: false, noEscape: false, preventIndent: true });
   const css = documents(theme).replyPacketCss;
   return (view) => {
     const styles = new hb.SafeString(`<style>${theme.fontCss}\n${theme.css}\n${css}\n${marginCss(view.margins as View["margins"])}</style>`);

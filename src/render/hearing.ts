@@ -53,7 +53,7 @@ export interface ReplyView {
   text: string;
   note: string;
   refs: string;
-  /** The title of the criterion it answers, or "The scorecard as a whole". */
+  /** The title of the criterion it answers, or "the scorecard as a whole". */
   about: string;
 }
 
@@ -130,7 +130,7 @@ export function hearingView(tf: TaskForce, card: ScoreCard, rubric: Rubric | und
     text: r.text,
     note: r.note ?? "",
     refs: refs(r.sources),
-    about: r.about === "general" ? "The scorecard as a whole" : (titleOf.get(r.about) ?? r.about),
+    about: r.about === "general" ? "the scorecard as a whole" : (titleOf.get(r.about) ?? r.about),
   });
 
   const open = card.criteria.filter((c) => c.status === "not-met" || c.status === "partly-met");

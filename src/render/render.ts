@@ -45,7 +45,8 @@ export function marginCss(margins: View["margins"]): string {
 export function compileTheme(theme: Theme): (view: View) => string {
   const hb = Handlebars.create();
   for (const [name, text] of Object.entries(theme.partials)) hb.registerPartial(name, text);
-  const template = hb.compile(theme.template, { strict: false, noEscape: false });
+  // preventIndent: a partial on a line of its own must not indent the lines of verbatim text inside it.
+  const template = hb.compile(theme.template, { strict: false, noEscape: false, preventIndent: true });
   return (view) => {
     // CSS is trusted project text; the margin text is data, escaped for CSS by cssString.
     const styles = new hb.SafeString(`<style>${theme.fontCss}\n${theme.css}\n${marginCss(view.margins)}</style>`);

@@ -87,10 +87,10 @@ export function replyTemplate(tf: TaskForce, card: ScoreCard, rubric: Rubric | u
     "# answer. A letter or an email with the same answers is just as good.",
     "#",
     "# For the scorecard's editors: paste the filled-in entries under `replies:` in the review:",
-    "# section of the task force's file, with every line indented by two spaces. Add the letter or email that carried",
-    `# them under sources: (id: ${sourceId}, type: task-force-reply), and check the file with`,
-    "# npm run scorecard -- validate. A reply changes no fact by itself: to accept its evidence, edit",
-    "# the facts and cite the reply as their source.",
+    "# section of the task force's file, with every line indented by two spaces. Add the letter or",
+    `# email that carried them under sources: (id: ${sourceId}, type: task-force-reply), and check`,
+    "# the file with npm run scorecard -- validate. A reply changes no fact by itself: to accept its",
+    "# evidence, edit the facts and cite the reply as their source.",
   ];
   const entry = (about: string, heading: string[]) => {
     out.push("", ...heading);

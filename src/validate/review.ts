@@ -104,6 +104,10 @@ export function checkReview(loaded: Loaded, ctx: ReviewContext): Problem[] {
       report(["review", "replies", i, "about"], "value", "reply-unknown-criterion",
         `about is '${clip(about, 60)}', which is not a criterion of the rubric.${guess ? ` Did you mean '${guess}'?` : ""} Write the id of the criterion this answer is about (one of: ${known.join(", ")}), or general.`);
     }
+    if (Array.isArray(reply.sources) && reply.sources.length === 0) {
+      report(["review", "replies", i, "sources"], "value", "source-missing",
+        "this reply cites no source. List the task force's letter or email under sources: (with type: task-force-reply) and cite its id here, such as sources: [reply-letter-2026].");
+    }
     const date = str(reply.date);
     if (date !== undefined && ANY_DATE.test(date) && requestedOk && before(date, requested!)) {
       report(["review", "replies", i, "date"], "value", "reply-before-request",

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { parseArgs } from "node:util";
 import { formatProblem, UserError } from "../../errors.ts";
+import { readConfig, replyDays } from "../../io/config.ts";
 import { scoresJson, type ScoredFile } from "../../score/export.ts";
 import { parseRubric } from "../../score/rubric.ts";
 import { score } from "../../score/score.ts";
@@ -53,7 +54,7 @@ export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const rubric = readRubric(values.rubric, io);
-  const results = readAndCheck(resolveInputs(positionals, io), io);
+  const results = readAndCheck(resolveInputs(positionals, io), io, { criteria: rubric.criteria.map((c) => c.id), replyDays: replyDays(readConfig(io.cwd)) });
   let failed = false;
   const scored: ScoredFile[] = [];
   for (const r of results) {

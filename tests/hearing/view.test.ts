@@ -1,0 +1,165 @@
+// What the scorecard, its web page and the handout show for a hearing, checked on the
+// rendered HTML (the PDF tests check the printed pages).
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { TEMPLATES_DIR } from "../../src/cli/context.ts";
+import { readTheme } from "../../src/io/theme.ts";
+import { renderDocument, renderHandout } from "../../src/pipeline.ts";
+import { compileHandout } from "../../src/render/documents.ts";
+import { clipText, gainOf, HANDOUT_LEVELS, handoutView, hearingView, shortCite, weightiestFacts } from "../../src/render/hearing.ts";
+import { compileTheme } from "../../src/render/render.ts";
+import type { TaskForce } from "../../src/model.ts";
+import { fixture } from "../helpers.ts";
+import { checkText, laWith, LA_TEXT, oneReply, rubric } from "./helpers.ts";
+
+const theme = readTheme(TEMPLATES_DIR);
+const renderHtml = compileTheme(theme);
+const provenance = { dataFile: "scorecards/la.yaml", commit: "0123456789ab", dirty: false, rubricVersion: rubric.version, date: "2027-01-15" };
+const tf = (text: string): TaskForce => {
+  const v = checkText(text);
+  if (!v.taskForce) throw new Error(v.problems.map((p) => `${p.line}:${p.col} ${p.message}`).join("\n"));
+  return v.taskForce;
+};
+const build = (t: TaskForce) => renderDocument(t, rubric, renderHtml, provenance, { publisher: "Example Publisher (fictional)" });
+/** Text as a reader sees it: tags dropped, entities decoded, white space squashed. */
+const visible = (html: string) =>
+  html.replace(/<style[\s\S]*?<\/style>/g, "").replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").replace(/\s+/g, " ");
+const byId = new Map(rubric.criteria.map((c) => [c.id, c]));
+
+describe("recommendations and questions on the scorecard", () => {
+  const la = build(tf(LA_TEXT));
+  const text = visible(la.html);
+
+  it("shows the recommendation of every criterion LA does not meet or only partly meets, and no other", () => {
+    const open = la.card.criteria.filter((c) => c.status === "not-met" || c.status === "partly-met");
+    expect(open.length).toBeGreaterThanOrEqual(3);
+    for (const c of open) expect(text, c.id).toContain(byId.get(c.id)!.recommendation.replace(/\s+/g, " "));
+    for (const c of la.card.criteria.filter((c) => c.status === "met" || c.status === "unknown")) expect(text, c.id).not.toContain(byId.get(c.id)!.recommendation.replace(/\s+/g, " "));
+  });
+
+  it("orders the recommendations by the points they would gain, most first", () => {
+    const gains = la.view.hearing.recommendations.map((r) => r.gain);
+    expect(gains).toEqual([...gains].sort((a, b) => b - a));
+    for (const r of la.view.hearing.recommendations) expect(r.gain).toBe(gainOf(la.card.criteria.find((c) => c.id === r.id)!));
+    // Partly met gains only what it has not earned yet.
+    const partly = la.card.criteria.find((c) => c.status === "partly-met");
+    if (partly) expect(la.view.hearing.recommendations.find((r) => r.id === partly.id)!.gain).toBe(partly.weight - partly.points);
+    const positions = la.view.hearing.recommendations.map((r) => text.indexOf(r.recommendation.replace(/\s+/g, " ")));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it("asks the hearing question of every unknown criterion, the heaviest first", () => {
+    const unknown = la.card.criteria.filter((c) => c.status === "unknown");
+    expect(la.view.hearing.questions.map((q) => q.id).sort()).toEqual(unknown.map((c) => c.id).sort());
+    const weights = la.view.hearing.questions.map((q) => q.weight);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    for (const c of unknown) expect(text).toContain(byId.get(c.id)!.hearing_question ?? byId.get(c.id)!.question);
+  });
+
+  it("says on page 1 that the task force has not yet been asked to reply", () => {
+    const pageOne = visible(la.html.slice(la.html.indexOf('class="page-one"'), la.html.indexOf('class="hearing"')));
+    expect(pageOne).toContain("The task force has not yet been sent this draft for its reply.");
+  });
+});
+
+describe("the task force's replies on the scorecard", () => {
+  it("prints a reply beside the criterion it answers, marked as the task force's, in its own words", () => {
+    const words = "We have since added a survivor-led group to the task force.";
+    const built = build(tf(laWith(oneReply("survivor-led-seats", words), { letter: true })));
+    const article = built.html.split('<article class="criterion">').slice(1).find((a) => a.includes("Survivors have a vote"))!;
+    expect(visible(article)).toContain(`The task force's reply , in its own words: Office of the task force coordinator (made up for a test), 10 December 2026. It partly agrees with the draft.`);
+    expect(visible(article)).toContain(words);
+    // Only there: not beside another criterion.
+    expect(built.html.split(words).length - 1).toBe(1);
+    // Page 1 says that it replied, and when.
+    const pageOne = visible(built.html.slice(built.html.indexOf('class="page-one"'), built.html.indexOf('class="hearing"')));
+    expect(pageOne).toContain("The task force replied to the draft on 10 December 2026.");
+    // A reply changes no fact by itself: the criterion it answers is scored as before.
+    const before = build(tf(LA_TEXT)).card.criteria.find((c) => c.id === "survivor-led-seats")!;
+    const after = built.card.criteria.find((c) => c.id === "survivor-led-seats")!;
+    expect({ status: after.status, reason: after.reason }).toEqual({ status: before.status, reason: before.reason });
+    // The right of reply itself is met.
+    expect(built.card.criteria.find((c) => c.id === "right-of-reply")!.status).toBe("met");
+  });
+
+  it("prints general replies in their own section, escaped, with line breaks kept", () => {
+    const words = 'First line <script>alert("x")</script>\nSecond line & more';
+    const built = build(tf(laWith(oneReply("general", words), { letter: true })));
+    expect(built.html).not.toContain("<script>alert");
+    expect(built.html).toContain("First line &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;\nSecond line &amp; more");
+    const section = built.html.slice(built.html.indexOf('class="hearing"'), built.html.indexOf('class="details"'));
+    expect(visible(section)).toContain("The task force's reply");
+    expect(visible(section)).toContain("about the scorecard as a whole, in its own words");
+  });
+
+  it("says when the draft was sent and when a reply is due, or that none came by the deadline", () => {
+    const sent = tf(laWith("  status: sent-for-reply\n  last_reviewed: 2026-11-29\n  requested: 2026-12-20\n"));
+    expect(build(sent).view.hearing.replyLine).toBe("The draft was sent to the task force for its reply on 20 December 2026. Its reply is due by 19 January 2027.");
+    const silent = tf(laWith("  status: no-reply\n  last_reviewed: 2026-11-29\n  requested: 2026-12-01\n"));
+    expect(build(silent).view.hearing.replyLine).toBe("The draft was sent to the task force for its reply on 1 December 2026. It gave no reply by the deadline, 31 December 2026.");
+    expect(build(silent).card.criteria.find((c) => c.id === "right-of-reply")).toMatchObject({ status: "not-met" });
+  });
+});
+
+describe("the handout's content", () => {
+  const la = build(tf(LA_TEXT));
+  const facts = weightiestFacts(la.taskForce, la.card);
+
+  it("takes the three facts that weigh most, with short citations of their sources", () => {
+    expect(facts).toHaveLength(3);
+    const known = la.card.criteria.filter((c) => c.status !== "unknown").map((c) => c.weight).sort((a, b) => b - a);
+    expect(facts.map((f) => la.card.criteria.find((c) => c.id === f.id)!.weight)).toEqual(known.slice(0, 3));
+    expect(facts.flatMap((f) => f.sources)).toContain("op-ed by Kate D'Adamo, Medium, 2018");
+  });
+
+  it("holds the name, grade, score, coverage, three recommendations and three questions, and says where to read more", () => {
+    const html = renderHandout(la, compileHandout(theme), { pdfName: "la.pdf" })[1]!;
+    const text = visible(html);
+    expect(text).toContain(la.taskForce.name);
+    expect(text).toMatch(new RegExp(`Grade ${la.card.grade}\\b`));
+    expect(text).toContain(`Score ${la.card.percent}%`);
+    expect(text).toContain(`Coverage ${Math.round(la.card.coverage * 100)}%`);
+    for (const r of la.view.hearing.recommendations.slice(0, 3)) expect(text).toContain(r.title);
+    for (const q of la.view.hearing.questions.slice(0, 3)) expect(text).toContain(q.question);
+    expect(text).toContain("is the file la.pdf");
+    expect(text).toContain("Data: scorecards/la.yaml · commit 0123456789ab");
+    expect(text).toContain("Draft, not final");
+    const withSite = visible(renderHandout(la, compileHandout(theme), { pdfName: "la.pdf", siteUrl: "https://example.org/cards" })[1]!);
+    expect(withSite).toContain("at https://example.org/cards (la.pdf)");
+  });
+
+  it("cuts long text shorter at each level of fit, never below 12 pt", () => {
+    const long = { ...la.view, name: `Example ${"Very ".repeat(300)}Long Task Force (fictional)` };
+    const names = HANDOUT_LEVELS.map((_, i) => handoutView(long, facts, { pdfName: "x.pdf" }, i).name.length);
+    expect(names).toEqual([...names].sort((a, b) => b - a));
+    expect(names[names.length - 1]).toBeLessThanOrEqual(70);
+    expect(handoutView(long, facts, { pdfName: "x.pdf" }, 4).name.endsWith("…")).toBe(true);
+    const css = readFileSync(`${TEMPLATES_DIR}/handout.css`, "utf8");
+    for (const m of css.matchAll(/font-size:\s*([\d.]+)pt/g)) expect(Number(m[1])).toBeGreaterThanOrEqual(12);
+  });
+});
+
+describe("clipText and shortCite", () => {
+  it("keeps short text, keeps a whole first sentence, else cuts at a word with an ellipsis", () => {
+    expect(clipText("  Short   text. ", 40)).toBe("Short text.");
+    expect(clipText("First sentence here. Second sentence is much longer than the room.", 40)).toBe("First sentence here.");
+    expect(clipText("one two three four five six seven eight nine ten", 20)).toBe("one two three four…");
+    expect(clipText("x".repeat(100), 10)).toBe(`${"x".repeat(9)}…`);
+  });
+
+  it("names a source by kind, author, publisher and date", () => {
+    const s = { id: "a", title: "t", publisher: "Example Gazette", date: "2024-02-01", type: "news" as const };
+    expect(shortCite(s)).toBe("news report, Example Gazette, 1 February 2024");
+    expect(shortCite({ ...s, type: "op-ed", author: "A. Writer", date: "2018" })).toBe("op-ed by A. Writer, Example Gazette, 2018");
+    expect(shortCite({ ...s, type: "task-force-reply", date: "unknown" })).toBe("the task force's reply, Example Gazette, undated");
+  });
+});
+
+describe("hearingView on a scorecard with nothing to ask", () => {
+  it("has no recommendations for met criteria, and no section when nothing is open", () => {
+    const example = tf(readFileSync(fixture("valid", "example-county.yaml"), "utf8"));
+    const built = build(example);
+    const met = built.card.criteria.filter((c) => c.status === "met").map((c) => c.id);
+    for (const r of hearingView(example, built.card, rubric, () => "", "2027-01-01").recommendations) expect(met).not.toContain(r.id);
+  });
+});
