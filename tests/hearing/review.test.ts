@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { check } from "../../src/pipeline.ts";
 import { cli, tempDir } from "../helpers.ts";
 import { checkText, found, laWith, LA_FILE, LA_TEXT, oneReply, TODAY } from "./helpers.ts";
-import { writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
@@ -128,5 +128,15 @@ describe("--strict, for a release build", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/:\d+:11: this scorecard is not published \(status: draft\)/);
     expect((await cli(["validate", LA_FILE], { env: { SCORECARD_TODAY: TODAY } })).code).toBe(0);
+  });
+
+  it("is a flag of build: a draft is not built, and the build exits 1", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "scorecards"));
+    copyFileSync(LA_FILE, join(dir, "scorecards", "la.yaml"));
+    const r = await cli(["build", "--strict"], { cwd: dir, env: { SCORECARD_TODAY: TODAY } });
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/la\.yaml:\d+:11: this scorecard is not published/);
+    expect(existsSync(join(dir, "output", "la.pdf"))).toBe(false);
   });
 });
