@@ -36,7 +36,8 @@ describe("build under failure", () => {
     expect(run.stderr()).toMatch(/scorecards\/example-002\.yaml:\d+:\d+: officers_deployed must be a whole number/);
     expect(run.stderr()).toMatch(/scorecards\/example-004\.yaml:\d+:\d+: YAML syntax error/);
     expect(run.stderr()).not.toMatch(/internal error/);
-    expect(pdfsIn(dir).sort()).toEqual(["example-001.pdf", "example-003.pdf", "summary.pdf"]);
+    // Each scorecard comes with its one-page hearing handout.
+    expect(pdfsIn(dir).sort()).toEqual(["example-001.handout.pdf", "example-001.pdf", "example-003.handout.pdf", "example-003.pdf", "summary.pdf"]);
     expect(run.stdout()).toMatch(/Failed\s+2/);
     expectEveryPdfWhole(dir);
   });
@@ -53,7 +54,7 @@ describe("build under failure", () => {
     expect(run.stderr()).not.toMatch(/internal error/);
     expect(code).toBe(0);
     expect(browser.pids().length).toBeGreaterThanOrEqual(2);
-    expect(pdfsIn(dir).length).toBe(31);
+    expect(pdfsIn(dir).length).toBe(61); // 30 scorecards and their handouts, and summary.pdf
     expectEveryPdfWhole(dir);
     for (const pid of browser.pids()) expect(alive(pid), `browser ${pid} still running`).toBe(false);
   });
