@@ -168,6 +168,9 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
   const criteria = card.criteria.map((c, i) => {
     const rc = rubric?.criteria.find((r) => r.id === c.id);
     const newest = c.asOf[0];
+    // A quote is printed once per criterion, beside the first fact that cites it.
+    const printed = new Set<string>();
+    const fresh = (cs: readonly Cite[]) => quotes(cs).filter((q) => !printed.has(q.text) && printed.add(q.text));
     return {
       n: i + 1,
       id: c.id,
@@ -187,7 +190,7 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
         value: f.value,
         unknown: f.value === "unknown",
         refs: refs(f.sources),
-        quotes: quotes(f.sources),
+        quotes: fresh(f.sources),
         whose: whose(f.sources),
         asOf: dateText(f.asOf),
         dated: dated(f.asOf),
@@ -321,7 +324,7 @@ function keyFacts(tf: TaskForce, refs: Refs, whose: (cs: readonly Cite[]) => str
   });
   const withNumbers = tf.operations.filter((op) => [op.arrests.total, op.officers_deployed, op.arrests.selling_or_buying_sex, op.arrests.selling_sex].some((v) => v !== undefined && v !== "unknown"));
   const op = [...withNumbers].sort((a, b) => latest(operationDate(tf, b)).localeCompare(latest(operationDate(tf, a))))[0];
-  const fact = (label: string, v: Count | undefined) => ({ value: words(v), label, unknown: isUnknown(v) });
+  const fact = (label: string, v: Count | undefined) => ({ value: typeof v === "object" ? v.words : words(v), label, unknown: isUnknown(v), text: typeof v !== "number" });
   const operation = op
     ? {
         caption: `${op.name}, ${when(tf, op)}`,

@@ -26,15 +26,31 @@ export function attributed(tf: TaskForce, ids: readonly string[]): Source[] {
   return out;
 }
 
+/** Sources of one kind named together: "news reports (heysocal.com, 2015; Los Angeles Times, 2015)". */
+function whoSay(sources: readonly Source[]): Msg {
+  const groups = new Map<SourceKind, Source[]>();
+  for (const s of sources) groups.set(s.type, [...(groups.get(s.type) ?? []), s]);
+  return msg("attr.list", {
+    who: listValue(
+      [...groups.entries()].map(([kind, group]) =>
+        group.length === 1 ? whoSays(group[0]!) : msg(`attr.many.${kind}`, { items: group.map((s) => formatItem(s)).join("; ") }),
+      ),
+    ),
+  });
+}
+
+/** "heysocal.com, 2015": one source inside a group of its kind. */
+const formatItem = (s: Source): string => `${known(s.author) && s.type !== "news" ? s.author : s.publisher}, ${/^\d{4}/.test(s.date) ? s.date.slice(0, 4) : "date unknown"}${s.date_basis === "inferred" || s.date_basis === "year-inferred" ? " (inferred)" : ""}`;
+
 /** "according to an op-ed by … (2018): <reason>", or the reason alone when it rests only on records. */
 export function withAttribution(tf: TaskForce, ids: readonly string[], reason: Msg): Msg {
   const who = attributed(tf, ids);
   if (who.length === 0) return reason;
-  return msg("attr.according", { who: listValue(who.map(whoSays)), reason });
+  return msg("attr.according", { who: whoSay(who), reason });
 }
 
 /** "an op-ed by … (2018)" for a fact's line, or undefined when its sources are all records. */
 export function attributionOf(tf: TaskForce, ids: readonly string[]): Msg | undefined {
   const who = attributed(tf, ids);
-  return who.length ? msg("attr.list", { who: listValue(who.map(whoSays)) }) : undefined;
+  return who.length ? whoSay(who) : undefined;
 }
