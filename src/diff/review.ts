@@ -1,7 +1,10 @@
 // What changed in a scorecard's review: its state, the dates of the request and the
 // deadline, and the task force's replies. Pure: the raw data of both sides in, changes out.
-import { formatDate } from "../score/criteria/describe.ts";
+import { formatDate as formatDateIn } from "../i18n/message.ts";
 import type { Change } from "./compare.ts";
+
+/** Dates in messages, as "21 August 2018"; "" for unknown. */
+const formatDate = (date: string): string => formatDateIn(date, "en-GB");
 
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -1,13 +1,17 @@
 // What a hearing needs, worked out from the scored task force: the recommendations that
 // would gain the most points, the questions for what no source says, the task force's
 // replies beside the criteria they answer, and the one-page handout. Pure.
-import type { Agrees, Reply, Source, TaskForce } from "../model.ts";
+import type { Agrees, Cite, Reply, Source, TaskForce } from "../model.ts";
 import { replyDeadline, replyState, type ReplyState } from "../model.ts";
-import { formatDate } from "../score/criteria/describe.ts";
+import { formatDate as formatDateIn } from "../i18n/message.ts";
+import { messagesFor } from "../io/messages.ts";
 import { round2 } from "../score/score.ts";
 import type { CriterionResult, Rubric, RubricCriterion, ScoreCard, Status } from "../score/types.ts";
 
-type Refs = (ids: readonly string[] | undefined) => string;
+/** Dates as the English catalogue writes them ("21 August 2018"); "" for unknown. */
+const formatDate = (date: string): string => formatDateIn(date, messagesFor("en").locale);
+
+type Refs = (cs: readonly Cite[] | undefined) => string;
 
 const STATUS_LABEL: Record<Status, string> = { met: "Met", "partly-met": "Partly met", "not-met": "Not met", unknown: "Unknown" };
 
@@ -22,7 +26,9 @@ const KIND: Record<Source["type"], string> = {
   news: "news report",
   "op-ed": "op-ed",
   government: "government document",
-  "task-force": "the task force's own publication",
+  "task-force": "the task force's own records",
+  court: "court records",
+  advocacy: "advocacy publication",
   "task-force-reply": "the task force's reply",
   report: "report",
   academic: "study",
@@ -241,7 +247,7 @@ export function weightiestFacts(tf: TaskForce, card: ScoreCard, count = 3) {
   return byLargest(known, (c) => c.weight)
     .slice(0, count)
     .map((c) => {
-      const ids = [...new Set(c.facts.filter((f) => f.value !== "unknown").flatMap((f) => f.sources))];
+      const ids = [...new Set(c.facts.filter((f) => f.value !== "unknown").flatMap((f) => f.sources.map((cite) => cite.source)))];
       const sources = ids.map((id) => byId.get(id)).filter((s): s is Source => s !== undefined).map(shortCite);
       return { id: c.id, title: c.title, status: c.status, statusLabel: STATUS_LABEL[c.status], reason: c.reason, sources };
     });

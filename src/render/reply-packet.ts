@@ -3,10 +3,14 @@
 // template of the answer that can be pasted into the file's review.replies. Pure.
 import { stringify } from "yaml";
 import type { TaskForce } from "../model.ts";
-import { formatDate } from "../score/criteria/describe.ts";
+import { formatDate as formatDateIn } from "../i18n/message.ts";
+import { messagesFor } from "../io/messages.ts";
 import type { Rubric, ScoreCard } from "../score/types.ts";
 import { clipText, hearingQuestion } from "./hearing.ts";
 import type { View } from "./render.ts";
+
+/** Dates as the English catalogue writes them ("21 August 2018"); "" for unknown. */
+const formatDate = (date: string): string => formatDateIn(date, messagesFor("en").locale);
 
 export interface PacketOptions {
   publisher: string;

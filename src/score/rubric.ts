@@ -5,6 +5,7 @@ import { formatProblem, UserError, type Problem } from "../errors.ts";
 import { load, locate, type DataPath } from "../load/load.ts";
 import { closest, schemaMessages } from "../validate/messages.ts";
 import { criteria } from "./criteria/index.ts";
+import { retired } from "./criteria/retired.ts";
 import type { Rubric } from "./types.ts";
 
 export interface RubricCheck {
@@ -23,8 +24,19 @@ function paramsValidator(id: string, paramsSchema: object): ValidateFunction {
   return v;
 }
 
+export interface RubricOptions {
+  /**
+   * An earlier edition, read from history or the base of a diff: fields added since (each
+   * criterion's recommendation) may be missing, and get defaults instead of an error.
+   */
+  earlier?: boolean;
+}
+
+/** Fields that rubrics written before them lack; an earlier edition may leave them out. */
+const LATER_FIELDS = new Set(["recommendation"]);
+
 /** Checks a rubric file's text against schemas/rubric.schema.json and the criteria the tool knows. Pure. */
-export function checkRubric(file: string, text: string): RubricCheck {
+export function checkRubric(file: string, text: string, options: RubricOptions = {}): RubricCheck {
   const loaded = load(file, text);
   if (loaded.problems.length > 0) return { rubric: undefined, problems: sort(loaded.problems.map(forRubric)) };
   const at = (path: DataPath, part: "key" | "value", message: string, code: Problem["code"] = "schema-other"): Problem => ({
@@ -37,11 +49,21 @@ export function checkRubric(file: string, text: string): RubricCheck {
   rubricValidator ??= ajv.compile(schema);
   const problems: Problem[] = [];
   if (!rubricValidator(loaded.data)) {
-    problems.push(...schemaMessages(rubricValidator.errors ?? [], loaded.data).map((m) => at(m.path, m.part, m.message, m.code)));
+    const errors = (rubricValidator.errors ?? []).filter(
+      (e) => !(options.earlier && e.keyword === "required" && LATER_FIELDS.has(String((e.params as { missingProperty?: unknown }).missingProperty))),
+    );
+    problems.push(...schemaMessages(errors, loaded.data).map((m) => at(m.path, m.part, m.message, m.code)));
   }
   // The rules beyond the schema run on whatever is well-formed, so every problem shows at once.
   problems.push(...semantic(wellFormed(loaded.data), at));
-  return { rubric: problems.length ? undefined : (loaded.data as Rubric), problems: sort(problems) };
+  return { rubric: problems.length ? undefined : withDefaults(loaded.data as Rubric), problems: sort(problems) };
+}
+
+/** Rubrics before 2026.2 have no stale_after_years or evidence text, and earlier ones no recommendations: they get the defaults. */
+function withDefaults(r: Rubric): Rubric {
+  const g = r.grading as Partial<Rubric["grading"]> & Rubric["grading"];
+  const criteria = r.criteria.map((c) => (c.recommendation === undefined ? { ...c, recommendation: "" } : c));
+  return { ...r, criteria, grading: { ...g, stale_after_years: g.stale_after_years ?? 5, evidence: g.evidence ?? "" } };
 }
 
 /** The loader speaks of task force files; say "rubric" instead. */
@@ -80,7 +102,7 @@ function semantic(rubric: Rubric, at: At): Problem[] {
     if (typeof c.category === "string" && categories.length > 0 && !categories.includes(c.category)) {
       problems.push(at([...path, "category"], "value", `category must be one of the ids under categories: ${categories.join(", ")} (not '${c.category}').`, "schema-enum"));
     }
-    const criterion = criteria[c.id];
+    const criterion = criteria[c.id] ?? retired[c.id];
     if (!criterion) {
       const guess = closest(c.id, known);
       problems.push(
@@ -122,8 +144,8 @@ const sort = (problems: Problem[]): Problem[] => [...problems].sort((a, b) => a.
  * Parses and checks the rubric text. Pure; the caller reads the file. Problems in the
  * rubric are the user's to fix: they are thrown as one UserError listing each as file:line:col.
  */
-export function parseRubric(text: string, file = "rubric/rubric.yaml"): Rubric {
-  const { rubric, problems } = checkRubric(file, text);
+export function parseRubric(text: string, file = "rubric/rubric.yaml", options: RubricOptions = {}): Rubric {
+  const { rubric, problems } = checkRubric(file, text, options);
   if (!rubric) {
     throw new UserError(`the rubric file has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}. Fix ${problems.length === 1 ? "it" : "them"} and run again:\n${problems.map(formatProblem).join("\n")}`, problems);
   }

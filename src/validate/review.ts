@@ -4,8 +4,11 @@
 import type { Problem, ProblemCode } from "../errors.ts";
 import { locate, type DataPath, type Loaded } from "../load/load.ts";
 import { addDays, DEFAULT_REPLY_DAYS } from "../model.ts";
-import { formatDate } from "../score/criteria/describe.ts";
+import { formatDate as formatDateIn } from "../i18n/message.ts";
 import { clip, closest } from "./messages.ts";
+
+/** Dates in messages, as "21 August 2018"; "" for unknown. */
+const formatDate = (date: string): string => formatDateIn(date, "en-GB");
 
 export interface ReviewContext {
   /** YYYY-MM-DD. */
@@ -163,21 +166,18 @@ export function withDeadline<T extends { review: { requested?: string; deadline?
   return { ...taskForce, review: { ...r, deadline: addDays(r.requested, replyDays) } };
 }
 
-/** A release build (--strict): warnings become errors, and only published scorecards pass. */
-export function strictProblems(loaded: Loaded, problems: readonly Problem[]): Problem[] {
-  const out = problems.map((p) =>
-    p.severity === "warning" ? { ...p, severity: "error" as const, message: `${p.message} (A release build, with --strict, stops at warnings too.)` } : p,
-  );
+/** A release build (--strict) prints only published scorecards: any other state is an error. */
+export function draftRefused(loaded: Loaded): Problem[] {
   const review = isRec(loaded.data) && isRec(loaded.data.review) ? loaded.data.review : undefined;
   const status = review ? str(review.status) : undefined;
-  if (review && status !== undefined && status !== "published") {
-    out.push({
+  if (!review || status === undefined || status === "published") return [];
+  return [
+    {
       file: loaded.file,
       ...locate(loaded, ["review", "status"], "value"),
       code: "review-draft",
       severity: "error",
       message: `this scorecard is not published (status: ${clip(status, 30)}), and a release build (--strict) prints only published scorecards. Publish it first (see "Publish a scorecard" in docs/contributing.md), or leave this file out of the release.`,
-    });
-  }
-  return out;
+    },
+  ];
 }

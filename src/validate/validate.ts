@@ -5,7 +5,7 @@ import type { Problem } from "../errors.ts";
 import { locate, type DataPath, type Loaded } from "../load/load.ts";
 import type { TaskForce } from "../model.ts";
 import { schemaMessages } from "./messages.ts";
-import { checkReview, strictProblems, withDeadline } from "./review.ts";
+import { checkReview, draftRefused, withDeadline } from "./review.ts";
 import { semanticChecks } from "./semantic.ts";
 
 export interface ValidateOptions {
@@ -56,9 +56,38 @@ export function validate(loaded: Loaded, today: string, options: ValidateOptions
   // Rules beyond the schema run on whatever parts are well-formed, so every problem shows at once.
   problems.push(...semanticChecks(loaded, today));
   problems.push(...checkReview(loaded, { today, criteria: options.criteria, replyDays: options.replyDays }));
-  const sorted = cap(sortProblems(options.strict ? strictProblems(loaded, problems) : problems));
+  // A release build: every warning is an error, and only a published scorecard passes.
+  const sorted = cap(sortProblems(options.strict ? [...strict(problems), ...draftRefused(loaded)] : problems));
   const hasErrors = sorted.some((p) => p.severity === "error");
-  return { loaded, taskForce: hasErrors ? undefined : withDeadline(loaded.data as TaskForce, options.replyDays), problems: sorted };
+  return { loaded, taskForce: hasErrors ? undefined : withDeadline(normalize(loaded.data), options.replyDays), problems: sorted };
+}
+
+/** --strict: warnings count as errors, as they must before a scorecard is published. */
+export function strict(problems: readonly Problem[]): Problem[] {
+  return problems.map((p) => (p.severity === "warning" ? { ...p, severity: "error" as const, message: `${p.message} (--strict treats this warning as an error.)` } : p));
+}
+
+/**
+ * Valid data in the one shape the later stages read: every citation becomes
+ * { source, quote?, page?, section? }, whether the file wrote a bare id or a section.
+ * A copy: the loaded document is left as it was.
+ */
+export function normalize(data: unknown): TaskForce {
+  const copy = structuredClone(data) as Record<string, unknown>;
+  const visit = (node: unknown, top: boolean): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, false);
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    const rec = node as Record<string, unknown>;
+    for (const [key, value] of Object.entries(rec)) {
+      if (key === "sources" && !top && Array.isArray(value)) rec[key] = value.map((c: unknown) => (typeof c === "string" ? { source: c } : c));
+      else visit(value, false);
+    }
+  };
+  visit(copy, true);
+  return copy as unknown as TaskForce;
 }
 
 function cap(problems: Problem[]): Problem[] {

@@ -14,7 +14,7 @@ import { laWith, LA_TEXT, oneReply, ROOT, RUBRIC_TEXT } from "./helpers.ts";
 const FILE = "scorecards/la.yaml";
 const side = (text: string, label: string) => ({ label, files: [{ file: FILE, text }], rubric: RUBRIC_TEXT });
 const SENT = laWith("  status: sent-for-reply\n  last_reviewed: 2026-11-29\n  requested: 2026-12-01\n");
-const REPLIED = laWith(oneReply("survivor-led-seats", "A survivor-led group joined (made up for a test)."), { letter: true });
+const REPLIED = laWith(oneReply("affected-community-seats", "A survivor-led group joined (made up for a test)."), { letter: true });
 
 describe("diff: review state and replies", () => {
   it("shows the move from draft to sent for reply, with the date", () => {
@@ -34,7 +34,7 @@ describe("diff: review state and replies", () => {
     const model = compare(side(SENT, "main"), side(REPLIED, "working copy"), "2027-01-15");
     const review = model.cards[0]!.review;
     expect(review.map((c) => c.field)).toEqual(["Review state", "Reply added"]);
-    expect(review[1]!.after).toContain("about survivor-led-seats: agrees partly");
+    expect(review[1]!.after).toContain("about affected-community-seats: agrees partly");
     expect(review[1]!.after).toContain("A survivor-led group joined (made up for a test).");
     const md = formatMarkdown(model);
     expect(md).toContain("Reply added");
@@ -44,7 +44,7 @@ describe("diff: review state and replies", () => {
 
   it("shows a reply's words edited or removed", () => {
     const edited = REPLIED.replace("A survivor-led group joined", "Two survivor-led groups joined");
-    expect(reviewChanges(parseYaml(REPLIED), parseYaml(edited)).map((c) => c.field)).toEqual(["Reply from Office of the task force coordinator (made up for a test), 10 December 2026, about survivor-led-seats"]);
+    expect(reviewChanges(parseYaml(REPLIED), parseYaml(edited)).map((c) => c.field)).toEqual(["Reply from Office of the task force coordinator (made up for a test), 10 December 2026, about affected-community-seats"]);
     expect(reviewChanges(parseYaml(REPLIED), parseYaml(SENT)).map((c) => c.field)).toEqual(["Review state", "Reply removed"]);
     expect(reviewChanges(parseYaml(LA_TEXT), parseYaml(LA_TEXT))).toEqual([]);
     expect(reviewChanges("junk", undefined)).toEqual([]);

@@ -111,7 +111,7 @@ describe("the hearing kit, built and printed", () => {
     const copy = tempDir();
     mkdirSync(join(copy, "scorecards"));
     const words = "We have since given a survivor-led group a voting seat (made up for a test).";
-    writeFileSync(join(copy, "scorecards", "la-copy.yaml"), laWith(oneReply("survivor-led-seats", words), { letter: true }));
+    writeFileSync(join(copy, "scorecards", "la-copy.yaml"), laWith(oneReply("affected-community-seats", words), { letter: true }));
     const r = await cli(["build"], { cwd: copy, env });
     expect(r.code).toBe(0);
     const pages = await pageTexts(readFileSync(join(copy, "output", "la-copy.pdf")));

@@ -46,11 +46,11 @@ describe("the reply template", () => {
       .replace(/  agrees: {4}#.*\n/g, "  agrees: partly\n")
       .replaceAll(`reply-${options.date}`, "test-reply-letter");
     // Keep two entries, as an advocate would, and give each its own words.
-    const kept = filled.split(/\n(?=(?:#[^\n]*\n)*- about: )/).filter((chunk) => /- about: (survivor-led-seats|general)\n/.test(chunk));
+    const kept = filled.split(/\n(?=(?:#[^\n]*\n)*- about: )/).filter((chunk) => /- about: (affected-community-seats|general)\n/.test(chunk));
     const answer = kept.join("\n").replace(/Write your answer here.*\n/, "Survivor-led groups joined in 2026 (made up for a test).\n").replace(/Write your answer here.*\n/, "We thank you for the draft (made up).\n");
     const v = checkText(laWith(`  status: replied\n  last_reviewed: 2026-12-12\n  requested: 2026-12-01\n  replies:\n${indent(answer)}`, { letter: true }));
     expect(v.problems.filter((p) => p.severity === "error")).toEqual([]);
-    expect(v.taskForce!.review.replies!.map((r) => r.about)).toEqual(["survivor-led-seats", "general"]);
+    expect(v.taskForce!.review.replies!.map((r) => r.about)).toEqual(["affected-community-seats", "general"]);
     const html = renderDocument(v.taskForce!, rubric, compileTheme(readTheme(TEMPLATES_DIR)), { dataFile: "la.yaml", commit: "c", dirty: false, rubricVersion: rubric.version, date: "2027-01-15" }).html;
     expect(html).toContain("Survivor-led groups joined in 2026 (made up for a test).");
   });

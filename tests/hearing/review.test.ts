@@ -12,21 +12,21 @@ const errors = (text: string, options = {}, today = TODAY) => checkText(text, op
 
 describe("replies", () => {
   it("accepts a reply about a criterion of the rubric, or about the scorecard in general", () => {
-    expect(errors(laWith(oneReply("survivor-led-seats"), { letter: true }))).toEqual([]);
+    expect(errors(laWith(oneReply("affected-community-seats"), { letter: true }))).toEqual([]);
     expect(errors(laWith(oneReply("general"), { letter: true }))).toEqual([]);
   });
 
   it("gives a located error for a reply about a criterion that does not exist, and suggests the nearest", () => {
-    const text = laWith(oneReply("survivor-led-seat"), { letter: true });
+    const text = laWith(oneReply("affected-community-seat"), { letter: true });
     const [p, ...rest] = errors(text);
     expect(rest).toEqual([]);
-    expect(p).toMatchObject({ code: "reply-unknown-criterion", line: lineOf(text, "about: survivor-led-seat"), col: 14 });
-    expect(p!.message).toContain("Did you mean 'survivor-led-seats'?");
+    expect(p).toMatchObject({ code: "reply-unknown-criterion", line: lineOf(text, "about: affected-community-seat"), col: 14 });
+    expect(p!.message).toContain("Did you mean 'affected-community-seats'?");
     expect(p!.message).toContain("or general");
   });
 
   it("checks about: against the rubric's criteria as passed in, not a fixed list", () => {
-    const text = laWith(oneReply("survivor-led-seats"), { letter: true });
+    const text = laWith(oneReply("affected-community-seats"), { letter: true });
     expect(found(text, { criteria: ["law-enforcement-share"] })).toContain(`error reply-unknown-criterion ${lineOf(text, "about:")}:14`);
   });
 

@@ -65,8 +65,8 @@ describe("recommendations and questions on the scorecard", () => {
 describe("the task force's replies on the scorecard", () => {
   it("prints a reply beside the criterion it answers, marked as the task force's, in its own words", () => {
     const words = "We have since added a survivor-led group to the task force.";
-    const built = build(tf(laWith(oneReply("survivor-led-seats", words), { letter: true })));
-    const article = built.html.split('<article class="criterion">').slice(1).find((a) => a.includes("Survivors have a vote"))!;
+    const built = build(tf(laWith(oneReply("affected-community-seats", words), { letter: true })));
+    const article = built.html.split('<article class="criterion">').slice(1).find((a) => a.includes("Survivors and affected communities have a vote"))!;
     expect(visible(article)).toContain(`The task force's reply , in its own words: Office of the task force coordinator (made up for a test), 10 December 2026. It partly agrees with the draft.`);
     expect(visible(article)).toContain(words);
     // Only there: not beside another criterion.
@@ -75,8 +75,8 @@ describe("the task force's replies on the scorecard", () => {
     const pageOne = visible(built.html.slice(built.html.indexOf('class="page-one"'), built.html.indexOf('class="hearing"')));
     expect(pageOne).toContain("The task force replied to the draft on 10 December 2026.");
     // A reply changes no fact by itself: the criterion it answers is scored as before.
-    const before = build(tf(LA_TEXT)).card.criteria.find((c) => c.id === "survivor-led-seats")!;
-    const after = built.card.criteria.find((c) => c.id === "survivor-led-seats")!;
+    const before = build(tf(LA_TEXT)).card.criteria.find((c) => c.id === "affected-community-seats")!;
+    const after = built.card.criteria.find((c) => c.id === "affected-community-seats")!;
     expect({ status: after.status, reason: after.reason }).toEqual({ status: before.status, reason: before.reason });
     // The right of reply itself is met.
     expect(built.card.criteria.find((c) => c.id === "right-of-reply")!.status).toBe("met");

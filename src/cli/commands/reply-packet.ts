@@ -13,10 +13,13 @@ import { launchBrowser, lockDown, printPdf } from "../../pdf/print.ts";
 import { check, renderDocument, renderReplyPacket } from "../../pipeline.ts";
 import { compileReplyPacket } from "../../render/documents.ts";
 import { compileTheme } from "../../render/render.ts";
-import { formatDate } from "../../score/criteria/describe.ts";
+import { formatDate as formatDateIn } from "../../i18n/message.ts";
 import { parseRubric } from "../../score/rubric.ts";
 import { RUBRIC_FILE, TEMPLATES_DIR, today, type CliIO } from "../context.ts";
 import { displayName } from "../read.ts";
+
+/** Dates in messages, as "21 August 2018"; "" for unknown. */
+const formatDate = (date: string): string => formatDateIn(date, "en-GB");
 
 const HELP = `Usage: scorecard reply-packet [options] <file>
 
