@@ -285,13 +285,15 @@ function checkEvidence(data: Rec, report: Report): void {
     }
     if (!Array.isArray(node.sources)) return;
     const cites = node.sources;
-    if (real) {
+    // A reply's text is the task force's own words already; its letter needs no quote beside it.
+    if (real && path[0] !== "review") {
       cites.forEach((entry, i) => {
         const id = citedId(entry);
         if (id === undefined || (isRec(entry) && str(entry.quote) !== undefined)) return;
         const where = pathLabel(path) === "the file" ? "" : ` for ${pathLabel(path)}`;
+        const how = typeof entry === "string" ? `Write it as \`- source: ${clip(id, 40)}\` with \`quote:\` on the next line` : "Add `quote:` under it";
         report([...path, "sources", i], "value", "quote-missing",
-          `the citation of '${clip(id, 40)}'${where} carries no quote. Write it as \`- source: ${clip(id, 40)}\` with \`quote:\` on the next line, giving the source's own words for these facts, so that a reader can check them. Run validate --strict before publishing.`, "warning");
+          `the citation of '${clip(id, 40)}'${where} carries no quote. ${how}, giving the source's own words for these facts, so that a reader can check them. Run validate --strict before publishing.`, "warning");
       });
     }
     if (cites.length === 0) {

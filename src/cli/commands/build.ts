@@ -32,8 +32,9 @@ are built again; the others are skipped.
   --concurrency N    how many scorecards to print at once (default: one per processor core)
   --timeout SECONDS  give up on a scorecard that takes longer than this to print (default: 60)
   --force            build every scorecard, changed or not
-  --strict           a release build: warnings count as errors, and a scorecard
-                     that is not published is not built
+  --strict           a release build: warnings (such as a citation without a
+                     quote) count as errors, and a scorecard that is not
+                     published is not built
 
 Exit codes: 0 all built, 1 a file has a problem (the others are still built),
 2 internal error, 130/143 stopped by Ctrl-C or SIGTERM.`;
@@ -112,7 +113,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     concurrency: concurrency as number,
     timeoutSeconds: timeout as number,
     force: values.force,
-    shared: sharedHash({ tool: toolFingerprint(TOOL_ROOT), rubric: rubricText, theme, config: readConfigText(io.cwd) }),
+    shared: sharedHash({ tool: toolFingerprint(TOOL_ROOT), rubric: rubricText, theme, config: readConfigText(io.cwd), strict: values.strict }),
     grades: rubric.grading.grades.map((g) => g.grade),
     indexTemplate: readFileSync(join(TEMPLATES_DIR, "index.hbs"), "utf8"),
     summaryTemplate: readFileSync(join(TEMPLATES_DIR, "summary.hbs"), "utf8"),

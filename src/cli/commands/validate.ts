@@ -13,8 +13,10 @@ Checks task force files and reports every problem in every file at once,
 as file:line:col: message. With no paths, checks scorecards/*.yaml.
 Warnings (such as a source that no fact cites) do not make a file invalid.
 
-  --strict          check for a release: warnings count as errors, and a
-                    scorecard that is not published (still a draft) is refused
+  --strict          check for a release: every warning counts as an error (such
+                    as a citation of a real task force's fact without the
+                    source's own words), and a scorecard that is not published
+                    (still a draft) is refused. Run it before publishing.
   --format text     plain lines (the default)
   --format github   GitHub Actions annotations, shown on the changed lines of a pull request
   --format json     machine-readable results (see below)
