@@ -98,6 +98,8 @@ export interface HearingView {
   requested: string;
   deadline: string;
   any: boolean;
+  /** Whether the scorecard's own section has anything to show (recommendations or general replies). */
+  anyOnScorecard: boolean;
 }
 
 /** Sorts by a number, largest first; ties keep the rubric's order. */
@@ -185,6 +187,7 @@ export function hearingView(tf: TaskForce, card: ScoreCard, rubric: Rubric | und
     requested,
     deadline,
     any: recommendations.length > 0 || questions.length > 0 || generalReplies.length > 0,
+    anyOnScorecard: recommendations.length > 0 || generalReplies.length > 0,
   };
 }
 
@@ -247,7 +250,7 @@ export function weightiestFacts(tf: TaskForce, card: ScoreCard, count = 3) {
   return byLargest(known, (c) => c.weight)
     .slice(0, count)
     .map((c) => {
-      const ids = [...new Set(c.facts.filter((f) => f.value !== "unknown").flatMap((f) => f.sources.map((cite) => cite.source)))];
+      const ids = [...new Set(c.facts.filter((f) => f.value !== "unknown" && !f.context).flatMap((f) => f.sources.map((cite) => cite.source)))];
       const sources = ids.map((id) => byId.get(id)).filter((s): s is Source => s !== undefined).map(shortCite);
       return { id: c.id, title: c.title, status: c.status, statusLabel: STATUS_LABEL[c.status], reason: c.reason, sources };
     });

@@ -7,7 +7,7 @@ import { countValue, dateMsg, factDate, latest, operationDate } from "../score/c
 import { grade as gradeFor, round2 } from "../score/score.ts";
 import type { FactDate, Rubric, ScoreCard, Status } from "../score/types.ts";
 import { barChart, draftMarkSvg, type Bar, type BarGroup, type Fill } from "./charts.ts";
-import { hearingView } from "./hearing.ts";
+import { hearingQuestion, hearingView } from "./hearing.ts";
 
 export const statusLabel: Record<Status, string> = {
   met: "Met",
@@ -188,7 +188,8 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
       points: c.points,
       weight: c.weight,
       reason: c.reason,
-      question: c.question ?? rc?.question ?? "",
+      // What no source answers is asked as the hearing would ask it (src/render/hearing.ts).
+      question: c.status === "unknown" ? hearingQuestion(rc, c.question) : (c.question ?? rc?.question ?? ""),
       asOf: c.asOf.map(dateText).join("; "),
       dated: c.asOf.some(dated),
       newest: newest ? dateText(newest) : "",
