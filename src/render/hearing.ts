@@ -193,9 +193,8 @@ export function hearingView(tf: TaskForce, card: ScoreCard, rubric: Rubric | und
 
 // ---------------------------------------------------------------- the one-page handout
 
-/** How much of each text the handout keeps, from roomy (0) to tight (3): long text is cut, never spilled. */
+/** How much of each text the handout keeps, from whole (0) to tight (3): long text is cut, never spilled. */
 export const HANDOUT_LEVELS = [
-  { name: 300, line: 300, reason: 420, recommendation: 600, question: 320, sources: 240 },
   { name: 300, line: 300, reason: 420, recommendation: 600, question: 320, sources: 240 },
   { name: 160, line: 180, reason: 240, recommendation: 260, question: 200, sources: 130 },
   { name: 110, line: 130, reason: 150, recommendation: 170, question: 130, sources: 90 },

@@ -113,7 +113,7 @@ describe("the handout's content", () => {
   });
 
   it("holds the name, grade, score, coverage, three recommendations and three questions, and says where to read more", () => {
-    const html = renderHandout(la, compileHandout(theme), { pdfName: "la.pdf" })[1]!;
+    const html = renderHandout(la, compileHandout(theme), { pdfName: "la.pdf" })[0]!;
     const text = visible(html);
     expect(text).toContain(la.taskForce.name);
     expect(text).toMatch(new RegExp(`Grade ${la.card.grade}\\b`));
@@ -124,7 +124,7 @@ describe("the handout's content", () => {
     expect(text).toContain("is the file la.pdf");
     expect(text).toContain("Data: scorecards/la.yaml · commit 0123456789ab");
     expect(text).toContain("Draft, not final");
-    const withSite = visible(renderHandout(la, compileHandout(theme), { pdfName: "la.pdf", siteUrl: "https://example.org/cards" })[1]!);
+    const withSite = visible(renderHandout(la, compileHandout(theme), { pdfName: "la.pdf", siteUrl: "https://example.org/cards" })[0]!);
     expect(withSite).toContain("at https://example.org/cards (la.pdf)");
   });
 
