@@ -1,5 +1,6 @@
 // The stages wired together: load → validate → score → render. Each stage is pure;
 // the PDF stage and all file access live at the edges (src/io, src/pdf, src/cli).
+import { editionsView, NO_EDITIONS, type Edition, type EditionsView } from "./history/editions.ts";
 import type { ScorecardConfig } from "./io/config.ts";
 import { load } from "./load/load.ts";
 import type { TaskForce } from "./model.ts";
@@ -20,6 +21,8 @@ export interface Built {
   html: string;
   /** The PDF's document properties and fixed date; pass them to printPdf. */
   pdf: { info: DocumentInfo; date: string };
+  /** Its earlier editions, as the scorecard shows them. */
+  editions: EditionsView;
 }
 
 /** Score and render one valid task force to HTML. */
@@ -29,8 +32,10 @@ export function renderDocument(
   renderHtml: (view: View) => string,
   provenance: Provenance,
   config?: ScorecardConfig,
+  editions: readonly Edition[] = [],
 ): Built {
   const card = score(taskForce, rubric);
-  const view = buildView(taskForce, card, provenance, rubric, config?.publisher);
-  return { taskForce, card, html: renderHtml(view), pdf: { info: view.info, date: provenance.date } };
+  const shown = editions.length ? editionsView(editions, { taskForce, card, rubric, date: provenance.date }) : NO_EDITIONS;
+  const view = buildView(taskForce, card, provenance, rubric, config?.publisher, shown);
+  return { taskForce, card, html: renderHtml(view), pdf: { info: view.info, date: provenance.date }, editions: shown };
 }

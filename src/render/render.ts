@@ -50,6 +50,7 @@ export function compileTheme(theme: Theme): (view: View) => string {
     // Charts and the DRAFT mark are SVG built in code, which escapes every piece of data in them.
     const charts = { membership: new hb.SafeString(view.charts.membership), arrests: view.charts.arrests.map((svg) => new hb.SafeString(svg)) };
     const draftMark = new hb.SafeString(view.draftMark);
-    return template({ ...view, styles, charts, draftMark }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    const editions = { ...view.editions, chart: new hb.SafeString(view.editions.chart) };
+    return template({ ...view, styles, charts, draftMark, editions }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   };
 }

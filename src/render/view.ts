@@ -3,6 +3,7 @@ import { isKnown } from "../model.ts";
 import { formatDate } from "../score/criteria/describe.ts";
 import { grade as gradeFor, round2 } from "../score/score.ts";
 import type { Rubric, ScoreCard, Status } from "../score/types.ts";
+import { NO_EDITIONS, type EditionsView } from "../history/editions.ts";
 import { barChart, draftMarkSvg, type Bar, type BarGroup, type Fill } from "./charts.ts";
 
 export const statusLabel: Record<Status, string> = {
@@ -110,7 +111,7 @@ function when(op: Operation): string {
 }
 
 /** Everything the template shows, worked out in code so the template stays logic-free. */
-export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance, rubric?: Rubric, publisher = "") {
+export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance, rubric?: Rubric, publisher = "", editions: EditionsView = NO_EDITIONS) {
   const sourceNumber = new Map<string, number>(tf.sources.map((s, i) => [s.id, i + 1]));
   /** "[1, 4]": numbered references into the source list, each once, in order. */
   const refs = (ids: readonly string[] | undefined): string => {
@@ -201,6 +202,8 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
       arrests: arrestsCharts(tf),
     },
     draftMark: draft ? draftMarkSvg() : "",
+    /** Earlier editions of this scorecard (src/history/editions.ts); the chart is SVG built in code. */
+    editions,
     provenance: { ...provenance, dateText },
     /** Short lines for the page margins; the renderer escapes them for CSS. */
     margins: {

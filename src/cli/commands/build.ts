@@ -2,8 +2,11 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { compilePage, methodologyView } from "../../build/index-page.ts";
 import { readConfigText, sharedHash, toolFingerprint } from "../../build/inputs.ts";
 import { runBuild } from "../../build/run.ts";
+import { readEditions } from "../../history/editions.ts";
+import { readEditionSources } from "../../history/git.ts";
 import { readConfig } from "../../io/config.ts";
 import { readTheme } from "../../io/theme.ts";
 import { ensureBrowser } from "../../pdf/browser.ts";
@@ -17,8 +20,10 @@ import { displayName, resolveInputs } from "../read.ts";
 const HELP = `Usage: scorecard build [options] [paths]
 
 Builds a PDF and an HTML scorecard for each task force file into output/, plus
-output/index.html (every task force, sortable), output/summary.pdf (the
-comparison table), output/scores.json and output/scores.csv.
+output/index.html (every task force and every criterion side by side,
+sortable), output/summary.pdf (the same comparison, printable),
+output/methodology.html, output/scores.json and output/scores.csv. Each
+scorecard shows its earlier published editions, read from git.
 With no paths, builds every scorecards/*.yaml.
 
 Only scorecards whose data, rubric, templates, fonts or tool version changed
@@ -32,12 +37,6 @@ are built again; the others are skipped.
 
 Exit codes: 0 all built, 1 a file has a problem (the others are still built),
 2 internal error, 130/143 stopped by Ctrl-C or SIGTERM.`;
-
-/** Extra rules for summary.pdf, on top of the scorecard's CSS. */
-const SUMMARY_CSS = `.grade-cell { font-weight: 700; }
-.summary-note { font-size: 9pt; max-width: 60rem; margin-top: 4mm; }
-.summary-table td:first-child { width: 34%; }
-@page { @bottom-right { content: "Page " counter(page) " of " counter(pages); } }`;
 
 /** The date printed on a scorecard: SOURCE_DATE_EPOCH, else the data's last commit, else today. */
 export function provenanceDate(env: CliIO["env"], fileDate: number | undefined): string {
@@ -91,6 +90,8 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const config = readConfig(io.cwd);
   const day = today(io.env);
   const format = paper === "a4" ? "A4" : "Letter";
+  // index.html, summary.pdf and methodology.html share one stylesheet and the bundled fonts.
+  const pageStyles = `${theme.fontCss}\n${readFileSync(join(TEMPLATES_DIR, "index.css"), "utf8")}`;
 
   const outcome = await runBuild({
     stdout: io.stdout,
@@ -108,12 +109,18 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     grades: rubric.grading.grades.map((g) => g.grade),
     indexTemplate: readFileSync(join(TEMPLATES_DIR, "index.hbs"), "utf8"),
     summaryTemplate: readFileSync(join(TEMPLATES_DIR, "summary.hbs"), "utf8"),
-    summaryStyles: `${theme.fontCss}\n${theme.css}\n${SUMMARY_CSS}`,
+    summaryStyles: pageStyles,
+    methodologyHtml: compilePage<ReturnType<typeof methodologyView>>(readFileSync(join(TEMPLATES_DIR, "methodology.hbs"), "utf8"))(methodologyView(rubric), pageStyles),
+    editionSources: readEditionSources,
     dateFor: (git) => provenanceDate(io.env, git.fileDate),
     check: (name, text) => check(name, text, day),
-    render: (taskForce, provenance) => renderDocument(taskForce, rubric, renderHtml, { ...provenance, rubricVersion: rubric.version }, config),
+    render: (taskForce, provenance, sources) => {
+      // Earlier editions are scored again with the rubric of their own commit (pure; git was read above).
+      const built = renderDocument(taskForce, rubric, renderHtml, { ...provenance, rubricVersion: rubric.version }, config, readEditions(sources, day, rubricText));
+      return { card: built.card, html: built.html, since: built.editions.sinceLast };
+    },
     print: (page, html) => printPdf(page, html, { format }),
-    printSummary: (page, html) => printPdf(page, html, { format }),
+    printSummary: (page, html) => printPdf(page, html, { format, landscape: true }),
     launch: () => launchBrowser(ensureBrowser(io.env, (line) => io.stderr.write(line + "\n"))),
     prepare: lockDown,
     // Only the real CLI owns the process; in-process callers (tests) keep their own handlers.
