@@ -26,7 +26,11 @@ const coverageText = (e: HistoryEntry): string => (e.coverage === null ? "–" :
 /** One line: what moved the score at this commit. */
 export function movedSummary(e: HistoryEntry): string {
   const m = e.moved;
-  const criteria = m.criteria.map((c) => `${c.title} (${c.before ? statusLabel[c.before.status] : "new"} → ${c.after ? statusLabel[c.after.status] : "removed"})`);
+  const criteria = m.criteria.map((c) => {
+    const { before: b, after: a } = c;
+    if (b && a && b.status === a.status) return `${c.title} (${statusLabel[a.status]}, ${b.points} of ${b.weight} → ${a.points} of ${a.weight} points)`;
+    return `${c.title} (${b ? statusLabel[b.status] : "new"} → ${a ? statusLabel[a.status] : "removed"})`;
+  });
   const rubric = m.rubric ? `the rubric changed (${m.rubric.before ?? "unreadable"} → ${m.rubric.after ?? "unreadable"})` : "";
   const moves = [rubric, ...criteria].filter(Boolean);
   const tail = moves.length ? moves.join("; ") : "";
