@@ -6,8 +6,12 @@ import Handlebars from "handlebars";
 import type { SinceLast } from "../history/editions.ts";
 import type { ReviewStatus, TaskForce } from "../model.ts";
 import { statusLabel } from "../render/view.ts";
-import { formatDate } from "../score/criteria/describe.ts";
+import { formatDate as formatDateIn } from "../i18n/message.ts";
+import { messagesFor } from "../io/messages.ts";
 import type { Rubric, ScoreCard, Status } from "../score/types.ts";
+
+/** "3 March 2026", as the scorecards write dates (their English catalogue's locale). */
+const formatDate = (date: string): string => formatDateIn(date, messagesFor("en").locale);
 
 /** What the index shows about a task force beyond its scores; kept in the build manifest. */
 export interface IndexFacts {

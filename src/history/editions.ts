@@ -6,11 +6,15 @@ import { deepEqual } from "../diff/data-diff.ts";
 import type { TaskForce } from "../model.ts";
 import { load } from "../load/load.ts";
 import { validate } from "../validate/validate.ts";
-import { formatDate } from "../score/criteria/describe.ts";
+import { formatDate as formatDateIn } from "../i18n/message.ts";
+import { messagesFor } from "../io/messages.ts";
 import { score } from "../score/score.ts";
 import type { Rubric, ScoreCard } from "../score/types.ts";
 import { editionsChart } from "./chart.ts";
 import { describeMethodChange, methodChange, methodOf, readOldRubric, type Method, type MethodChange, type RubricAtCommit } from "./method.ts";
+
+/** "3 March 2026", as the scorecards write dates (their English catalogue's locale). */
+const formatDate = (date: string): string => formatDateIn(date, messagesFor("en").locale);
 
 /** A committed version that may be an edition, as git gives it. */
 export interface EditionSource {
