@@ -5,7 +5,8 @@
 import { deepEqual } from "../diff/data-diff.ts";
 import type { TaskForce } from "../model.ts";
 import { load } from "../load/load.ts";
-import { validate } from "../validate/validate.ts";
+import { LATER_RULES } from "../diff/compare.ts";
+import { normalize, validate } from "../validate/validate.ts";
 import { formatDate as formatDateIn } from "../i18n/message.ts";
 import { messagesFor } from "../io/messages.ts";
 import { score } from "../score/score.ts";
@@ -70,11 +71,15 @@ export function readEditions(sources: readonly EditionSource[], today: string, t
     last = { text: s.text, version: r.version };
     let figures: Figures | undefined;
     let reason: string | undefined;
-    if (!checked.taskForce) reason = "this version of the tool finds errors in the file as it was then";
+    // As in the diff: a version that breaks only rules added since it was published is scored as it was written.
+    const errors = checked.problems.filter((p) => p.severity === "error");
+    const lenient = !checked.taskForce && errors.length > 0 && errors.every((p) => LATER_RULES.has(p.code));
+    const taskForce = checked.taskForce ?? (lenient ? normalize(data) : undefined);
+    if (!taskForce) reason = "this version of the tool finds errors in the file as it was then";
     else if (!r.rubric) reason = r.problem;
     else {
       try {
-        figures = figuresOf(score(checked.taskForce, r.rubric));
+        figures = figuresOf(score(taskForce, r.rubric));
       } catch (error) {
         reason = `this version of the tool cannot score it (${error instanceof Error ? error.message : String(error)})`;
       }
@@ -86,7 +91,7 @@ export function readEditions(sources: readonly EditionSource[], today: string, t
       figures,
       reason,
       method: r.rubric ? methodOf(r.rubric) : undefined,
-      taskForce: checked.taskForce,
+      taskForce,
       rubric: r.rubric,
     });
   }

@@ -28,7 +28,11 @@ export function movedSummary(e: HistoryEntry): string {
   const m = e.moved;
   const criteria = m.criteria.map((c) => {
     const { before: b, after: a } = c;
-    if (b && a && b.status === a.status) return `${c.title} (${statusLabel[a.status]}, ${b.points} of ${b.weight} → ${a.points} of ${a.weight} points)`;
+    if (b && a && b.status === a.status) {
+      // An unknown earns nothing either way: only its weight moved.
+      if (a.status === "unknown") return `${c.title} (${statusLabel[a.status]}, weight ${b.weight} → ${a.weight})`;
+      return `${c.title} (${statusLabel[a.status]}, ${b.points} of ${b.weight} → ${a.points} of ${a.weight} points)`;
+    }
     return `${c.title} (${b ? statusLabel[b.status] : "new"} → ${a ? statusLabel[a.status] : "removed"})`;
   });
   const rubric = m.rubric ? `the rubric changed (${m.rubric.before ?? "unreadable"} → ${m.rubric.after ?? "unreadable"})` : "";

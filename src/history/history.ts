@@ -1,11 +1,12 @@
 // The pure core of `scorecard history`: every version of one file (and the rubric of its
 // commit) in, one entry per commit that changed the grade, score, coverage or a criterion's
 // status out, each with what moved it. No git here: src/history/git.ts reads the versions.
-import { compare, type CriterionChange, type RubricChange } from "../diff/compare.ts";
+import { compare, LATER_RULES, type CriterionChange, type RubricChange } from "../diff/compare.ts";
 import type { Problem } from "../errors.ts";
 import { check } from "../pipeline.ts";
 import { score } from "../score/score.ts";
 import type { ScoreCard, Status } from "../score/types.ts";
+import { normalize } from "../validate/validate.ts";
 import { readOldRubric, type RubricAtCommit } from "./method.ts";
 
 /** One commit that touched the file, the rubric or the criteria's code, as git gives it. */
@@ -114,6 +115,8 @@ interface Evaluated {
   reason: string | undefined;
   rubric: RubricAtCommit;
   rubricText: string;
+  /** The codes of rules added since that this version breaks: it is scored as it was written. */
+  laterRules: string[];
 }
 
 function signature(e: Evaluated): string {
@@ -162,11 +165,16 @@ export function history(input: HistoryInput): HistoryModel {
     const rubric = rubricFor(rubricText);
     const checked = check(v.path ?? input.file, text, input.today);
     const data = checked.loaded.data;
-    const base = { version: v, name: nameIn(data), published: publishedIn(data), rubric, rubricText, card: undefined, reason: undefined };
-    if (!checked.taskForce) return { ...base, state: "invalid", problems: checked.problems.filter((p) => p.severity === "error") };
+    const errors = checked.problems.filter((p) => p.severity === "error");
+    // As in the diff: a version that breaks only rules added since it was written is scored as written.
+    const lenient = !checked.taskForce && data !== undefined && errors.length > 0 && errors.every((p) => LATER_RULES.has(p.code));
+    const laterRules = lenient ? [...new Set(errors.map((p) => p.code))] : [];
+    const base = { version: v, name: nameIn(data), published: publishedIn(data), rubric, rubricText, card: undefined, reason: undefined, laterRules };
+    const tf = checked.taskForce ?? (lenient ? normalize(data) : undefined);
+    if (!tf) return { ...base, state: "invalid", problems: errors };
     if (!rubric.rubric) return { ...base, state: "unscored", problems: [], reason: `${rubric.problem}.` };
     try {
-      return { ...base, state: "scored", problems: [], card: score(checked.taskForce, rubric.rubric) };
+      return { ...base, state: "scored", problems: [], card: score(tf, rubric.rubric) };
     } catch (error) {
       return { ...base, state: "unscored", problems: [], reason: `this version of the tool cannot score it (${error instanceof Error ? error.message : String(error)}).` };
     }
@@ -197,9 +205,14 @@ export function history(input: HistoryInput): HistoryModel {
     if (sig !== lastSignature) {
       const notes: string[] = [];
       if (v.rubric === undefined) notes.push(`The repository had no rubric file at this commit, so it is scored with this tool's rubric (version ${tool.version ?? "unknown"}).`);
+      if (e.laterRules.length && e.state === "scored") notes.push(`This version breaks rules added to the tool since it was written (${e.laterRules.join(", ")}); it is scored as it was written.`);
+      if (e.rubric.retired.length && e.state === "scored") {
+        notes.push(`Its rubric uses criteria that today's rubric has retired (${e.rubric.retired.join(", ")}); this tool still scores them, with the code it keeps for old versions.`);
+      }
       const changed = codeChangedSince(v, input.toolCriteriaCode, titles);
       if (changed.length && e.state === "scored") {
-        notes.push(`The code of ${changed.length === 1 ? "this criterion" : "these criteria"} changed since this commit, so the score shown is what today's tool makes of this version, which may differ from what was printed then: ${changed.join(", ")}.`);
+        const named = changed.length > 5 ? `${changed.slice(0, 4).join(", ")} and ${changed.length - 4} more` : changed.join(", ");
+        notes.push(`The code of ${changed.length === 1 ? "this criterion" : "these criteria"} changed since this commit, so the score shown is what today's tool makes of this version, which may differ from what was printed then: ${named}.`);
       }
       entries.push(entryFor(e, previous, lastScored, everPresent, notes, input.today));
       lastSignature = sig;

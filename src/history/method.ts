@@ -4,6 +4,7 @@
 // change in what the task force did. Pure.
 import { load } from "../load/load.ts";
 import { criteria as knownCriteria } from "../score/criteria/index.ts";
+import { retired as retiredCriteria } from "../score/criteria/retired.ts";
 import { checkRubric } from "../score/rubric.ts";
 import type { Rubric } from "../score/types.ts";
 
@@ -110,6 +111,8 @@ export interface RubricAtCommit {
   problem: string | undefined;
   /** Criteria it names that today's tool has no code for. */
   unknownCriteria: string[];
+  /** Criteria it names that today's rubric has retired: the tool still scores them, with code kept for old versions. */
+  retired: string[];
 }
 
 /**
@@ -123,11 +126,12 @@ export function readOldRubric(text: string, file = "rubric/rubric.yaml"): Rubric
   const ids = (Array.isArray(rec.criteria) ? rec.criteria : [])
     .map((c) => (c && typeof c === "object" ? (c as Record<string, unknown>).id : undefined))
     .filter((id): id is string => typeof id === "string");
-  const unknownCriteria = ids.filter((id) => !Object.hasOwn(knownCriteria, id));
+  const unknownCriteria = ids.filter((id) => !Object.hasOwn(knownCriteria, id) && !Object.hasOwn(retiredCriteria, id));
+  const retired = ids.filter((id) => !Object.hasOwn(knownCriteria, id) && Object.hasOwn(retiredCriteria, id));
   const checked = checkRubric(file, text);
-  if (checked.rubric) return { rubric: checked.rubric, version: checked.rubric.version, problem: undefined, unknownCriteria: [] };
+  if (checked.rubric) return { rubric: checked.rubric, version: checked.rubric.version, problem: undefined, unknownCriteria: [], retired };
   const problem = unknownCriteria.length
     ? `its rubric (version ${version ?? "unknown"}) names criteria that this version of the tool no longer has: ${unknownCriteria.join(", ")}`
     : `its rubric (version ${version ?? "unknown"}) does not pass this version of the tool's checks (${checked.problems[0]?.message ?? "it cannot be read"})`;
-  return { rubric: undefined, version, problem, unknownCriteria };
+  return { rubric: undefined, version, problem, unknownCriteria, retired };
 }

@@ -73,13 +73,13 @@ describe("editionsView", () => {
   });
 
   it("method changed: says so, names the criteria whose weight or definition changed, and compares only on one method", () => {
-    const older = rubricVariant("2024.1", { "law-enforcement-share": 20, "no-stings-on-people-selling-sex": 2 });
+    const older = rubricVariant("2024.1", { "law-enforcement-share": 20, "no-sex-trade-stings": 2 });
     const view = editionsView(readEditions([src("a", "2024-03-05", WORSE, older)], TODAY, RUBRIC_TEXT), current(WORSE));
     const row = view.rows[1]!;
     expect(row.methodChanged).toBe(true);
     expect(row.change).toMatch(new RegExp(`^Rubric 2024\\.1 → ${rubric.version.replace(/[.]/g, "\\.")}: `));
     expect(row.change).toContain("Balanced membership (weight 20 → 8)");
-    expect(row.change).toContain("No stings that arrest people selling sex (weight 2 → 10)");
+    expect(row.change).toContain("No stings on the sex trade (weight 2 → 10)");
     // The difference between the two printed scores is never given as a rise or a fall...
     const [method, like] = row.change.split("on the same method");
     expect(method).not.toMatch(/\b(up|down)\b/);

@@ -11,10 +11,10 @@ const rubric = parseRubric(RUBRIC_TEXT);
 const scoreOf = (text: string, r = rubric) => score(check("x.yaml", text, "2030-01-01").taskForce!, r);
 
 /**
- * An earlier LA version that knew less: the number of officers was not yet known. (Only
- * information is taken away, so no fact is changed into one a source does not state.)
+ * An earlier LA version that knew less: the number of arrests in the sting was not yet known.
+ * (Only information is taken away, so no fact is changed into one a source does not state.)
  */
-const LA_EARLIER = LA_TEXT.replace("    officers_deployed: 70\n", "    officers_deployed: unknown\n");
+const LA_EARLIER = LA_TEXT.replace("      selling_or_buying_sex: 33\n", "      selling_or_buying_sex: unknown\n");
 
 const EXAMPLE = readFixture("history", "example-county.yaml");
 const FILE = "scorecards/example-county.yaml";
@@ -53,16 +53,18 @@ describe("scorecard history", () => {
       expect(line).toContain(`grade ${card.grade}`);
       expect(line).toContain(`rubric ${rubric.version}`);
     }
-    // What moved it: the criterion, with the field that changed, as in `scorecard diff`.
-    expect(text.stdout).toContain("Officers deployed per trafficking arrest");
-    expect(text.stdout).toMatch(/Changed in the file: operations\[Lynwood and Compton sting\]\.officers_deployed: unknown → 70/);
+    // What moved it: the criteria, with the field that changed, as in `scorecard diff`.
+    const moved = after.criteria.filter((c, i) => c.status !== before.criteria[i]!.status);
+    expect(moved.length).toBeGreaterThan(0);
+    for (const c of moved) expect(text.stdout).toContain(c.title);
+    expect(text.stdout).toContain("Changed in the file: operations[Lynwood and Compton sting].arrests.selling_or_buying_sex: unknown → 33");
 
     const entries = await json(repo.dir, LA_PATH);
     expect(entries.map((e) => e.commit)).toEqual([first, second]);
     expect(entries.map((e) => e.percent)).toEqual([before.percent, after.percent]);
     expect(entries.map((e) => e.coverage)).toEqual([before.coverage, after.coverage]);
     expect(entries[0]!.moved.kind).toBe("first");
-    expect(entries[1]!.moved.criteria.map((c) => c.id)).toContain("officers-per-trafficking-arrest");
+    expect(entries[1]!.moved.criteria.map((c) => c.id)).toEqual(moved.map((c) => c.id));
   });
 
   it("JSON has one entry per commit that changed the score: comments, other files and unmoving facts add none", async () => {
@@ -83,7 +85,7 @@ describe("scorecard history", () => {
     expect(entries.map((e) => e.commit)).toEqual([a, b, c]);
     expect(entries[1]!.grade).not.toBe(entries[0]!.grade);
     expect(entries[2]!.grade).toBe(entries[0]!.grade);
-    expect(entries[1]!.moved.criteria.map((x) => x.id)).toContain("no-stings-on-people-selling-sex");
+    expect(entries[1]!.moved.criteria.map((x) => x.id)).toContain("no-sex-trade-stings");
     // Every entry is a changed score: no two in a row are the same.
     for (let i = 1; i < entries.length; i++) expect([entries[i]!.grade, entries[i]!.percent]).not.toEqual([entries[i - 1]!.grade, entries[i - 1]!.percent]);
   });
@@ -125,7 +127,7 @@ describe("scorecard history", () => {
     expect(fix.commit).toBe(fixed);
     expect(fix.moved.kind).toBe("fixed");
     expect(fix.moved.comparedWith).toBe(entries[0]!.commit);
-    expect(fix.moved.criteria.map((c) => c.id)).toContain("no-stings-on-people-selling-sex");
+    expect(fix.moved.criteria.map((c) => c.id)).toContain("no-sex-trade-stings");
     const text = await cli(["history", FILE], { cwd: repo.dir });
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/grade errors/);
@@ -141,16 +143,17 @@ describe("scorecard history", () => {
     repo.commit("Rubric 2024.2, still no scorecard", "2024-07-01");
     repo.write(FILE, EXAMPLE_WORSE);
     const added = repo.commit("Add", "2025-01-01");
-    repo.write("rubric/rubric.yaml", rubricVariant("2025.1", { "no-stings-on-people-selling-sex": 30 }));
+    repo.write("rubric/rubric.yaml", rubricVariant("2025.1", { "no-sex-trade-stings": 30 }));
     const rubricChange = repo.commit("Rubric 2025.1: stings weigh more", "2025-02-01");
     const entries = await json(repo.dir, FILE);
     expect(entries.map((e) => e.commit)).toEqual([added, rubricChange]);
     expect(entries.map((e) => e.rubricVersion)).toEqual(["2024.2", "2025.1"]);
     expect(entries[0]!.percent).toBe(scoreOf(EXAMPLE_WORSE, parseRubric(rubricVariant("2024.2", { "law-enforcement-share": 20 }))).percent);
-    expect(entries[1]!.percent).toBe(scoreOf(EXAMPLE_WORSE, parseRubric(rubricVariant("2025.1", { "no-stings-on-people-selling-sex": 30 }))).percent);
+    expect(entries[1]!.percent).toBe(scoreOf(EXAMPLE_WORSE, parseRubric(rubricVariant("2025.1", { "no-sex-trade-stings": 30 }))).percent);
     expect(entries[1]!.moved.rubric?.changed.join(" ")).toMatch(/weight 8 → 30|weight \d+ → 30/);
     const text = await cli(["history", FILE], { cwd: repo.dir });
-    expect(text.stdout).toContain("The rubric changed (2024.2 → 2025.1); Balanced membership (Met, 20 of 20 → 8 of 8 points)");
+    expect(text.stdout).toContain("The rubric changed (2024.2 → 2025.1)");
+    expect(text.stdout).toContain("No stings on the sex trade (Not met, 0 of 10 → 0 of 30 points)");
   });
 
   it("says so where a commit's rubric names criteria this tool no longer has, or the criteria's code changed since", async () => {
@@ -166,6 +169,19 @@ describe("scorecard history", () => {
     expect(entries[0]!.reason).toMatch(/names criteria that this version of the tool no longer has: retired-criterion/);
     expect(entries[1]!.notes.join(" ")).toMatch(/The code of these criteria changed since this commit.*Balanced membership/);
     expect(entries[1]!.moved.kind).toBe("fixed");
+  });
+
+  it("an earlier version that breaks only a rule added since is scored as it was written, and says so", async () => {
+    const repo = makeRepo();
+    const older = EXAMPLE.replace("  targeted_community_seats: 1\n", "  targeted_community_seats: 0\n");
+    expect(check(FILE, older, "2030-01-01").problems.map((p) => p.code)).toContain("seats-zero-unproven");
+    repo.write(FILE, older);
+    repo.commit("Written before the rule on zero seats", "2024-01-01");
+    repo.write(FILE, EXAMPLE);
+    repo.commit("Seats from the member list", "2024-02-01");
+    const entries = await json(repo.dir, FILE);
+    expect(entries[0]!.state).toBe("scored");
+    expect(entries[0]!.notes.join(" ")).toMatch(/breaks rules added to the tool since it was written \(seats-zero-unproven\); it is scored as it was written/);
   });
 
   it("markdown: a table with a row per commit, names escaped", async () => {
