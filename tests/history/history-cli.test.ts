@@ -1,5 +1,8 @@
 // `scorecard history` in real (temporary) git repositories.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { TOOL_ROOT } from "../../src/cli/context.ts";
 import type { HistoryEntry } from "../../src/history/history.ts";
 import { check } from "../../src/pipeline.ts";
 import { parseRubric } from "../../src/score/rubric.ts";
@@ -160,6 +163,8 @@ describe("scorecard history", () => {
     const repo = makeRepo();
     repo.write("rubric/rubric.yaml", RUBRIC_TEXT.replace("  - id: right-of-reply\n", "  - id: retired-criterion\n"));
     repo.write(FILE, EXAMPLE);
+    // The tool's own criteria code, as it is today, but for one criterion, as it was "then".
+    for (const f of readdirSync(join(TOOL_ROOT, "src/score/criteria"))) repo.write(`src/score/criteria/${f}`, readFileSync(join(TOOL_ROOT, "src/score/criteria", f), "utf8"));
     repo.write("src/score/criteria/law-enforcement-share.ts", "// an older version of this criterion (fictional)\n");
     repo.commit("Old rubric with a criterion since retired", "2025-01-01");
     repo.write("rubric/rubric.yaml", RUBRIC_TEXT);
@@ -167,7 +172,7 @@ describe("scorecard history", () => {
     const entries = await json(repo.dir, FILE);
     expect(entries.map((e) => e.state)).toEqual(["unscored", "scored"]);
     expect(entries[0]!.reason).toMatch(/names criteria that this version of the tool no longer has: retired-criterion/);
-    expect(entries[1]!.notes.join(" ")).toMatch(/The code of these criteria changed since this commit.*Balanced membership/);
+    expect(entries[1]!.notes.join(" ")).toMatch(/The code of this criterion changed since this commit, .*: Balanced membership\.$/);
     expect(entries[1]!.moved.kind).toBe("fixed");
   });
 
