@@ -14,6 +14,7 @@ import { launchBrowser, lockDown, printPdf } from "../../pdf/print.ts";
 import { check, renderDocument } from "../../pipeline.ts";
 import { compileTheme } from "../../render/render.ts";
 import { parseRubric } from "../../score/rubric.ts";
+import { strictly } from "../../validate/validate.ts";
 import { RUBRIC_FILE, TEMPLATES_DIR, TOOL_ROOT, today, type CliIO } from "../context.ts";
 import { displayName, resolveInputs } from "../read.ts";
 
@@ -34,6 +35,8 @@ are built again; the others are skipped.
   --concurrency N    how many scorecards to print at once (default: one per processor core)
   --timeout SECONDS  give up on a scorecard that takes longer than this to print (default: 60)
   --force            build every scorecard, changed or not
+  --strict           treat warnings (such as a citation without a quote) as errors:
+                     use it for the build you publish
 
 Exit codes: 0 all built, 1 a file has a problem (the others are still built),
 2 internal error, 130/143 stopped by Ctrl-C or SIGTERM.`;
@@ -62,6 +65,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
       concurrency: { type: "string" },
       timeout: { type: "string", default: "60" },
       force: { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -105,7 +109,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     concurrency: concurrency as number,
     timeoutSeconds: timeout as number,
     force: values.force,
-    shared: sharedHash({ tool: toolFingerprint(TOOL_ROOT), rubric: rubricText, theme, config: readConfigText(io.cwd) }),
+    shared: sharedHash({ tool: toolFingerprint(TOOL_ROOT), rubric: rubricText, theme, config: readConfigText(io.cwd), strict: values.strict }),
     grades: rubric.grading.grades.map((g) => g.grade),
     indexTemplate: readFileSync(join(TEMPLATES_DIR, "index.hbs"), "utf8"),
     summaryTemplate: readFileSync(join(TEMPLATES_DIR, "summary.hbs"), "utf8"),
@@ -113,7 +117,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     methodologyHtml: compilePage<ReturnType<typeof methodologyView>>(readFileSync(join(TEMPLATES_DIR, "methodology.hbs"), "utf8"))(methodologyView(rubric), pageStyles),
     editionSources: readEditionSources,
     dateFor: (git) => provenanceDate(io.env, git.fileDate),
-    check: (name, text) => check(name, text, day),
+    check: (name, text) => (values.strict ? strictly(check(name, text, day)) : check(name, text, day)),
     render: (taskForce, provenance, sources) => {
       // Earlier editions are scored again with the rubric of their own commit (pure; git was read above).
       const built = renderDocument(taskForce, rubric, renderHtml, { ...provenance, rubricVersion: rubric.version }, config, readEditions(sources, day, rubricText));
