@@ -9,6 +9,7 @@ import { readTheme } from "../../io/theme.ts";
 import { ensureBrowser } from "../../pdf/browser.ts";
 import { launchBrowser, lockDown, printPdf } from "../../pdf/print.ts";
 import { check, renderDocument } from "../../pipeline.ts";
+import { inlineFonts } from "../../render/fonts.ts";
 import { compileTheme } from "../../render/render.ts";
 import { parseRubric } from "../../score/rubric.ts";
 import { RUBRIC_FILE, TEMPLATES_DIR, TOOL_ROOT, today, type CliIO } from "../context.ts";
@@ -108,12 +109,12 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     grades: rubric.grading.grades.map((g) => g.grade),
     indexTemplate: readFileSync(join(TEMPLATES_DIR, "index.hbs"), "utf8"),
     summaryTemplate: readFileSync(join(TEMPLATES_DIR, "summary.hbs"), "utf8"),
-    summaryStyles: `${theme.fontCss}\n${theme.css}\n${SUMMARY_CSS}`,
+    summaryStyles: `${theme.css}\n${SUMMARY_CSS}`,
     dateFor: (git) => provenanceDate(io.env, git.fileDate),
     check: (name, text) => check(name, text, day),
     render: (taskForce, provenance) => renderDocument(taskForce, rubric, renderHtml, { ...provenance, rubricVersion: rubric.version }, config),
     print: (page, html) => printPdf(page, html, { format }),
-    printSummary: (page, html) => printPdf(page, html, { format }),
+    printSummary: (page, html) => printPdf(page, inlineFonts(html, theme.fonts), { format }),
     launch: () => launchBrowser(ensureBrowser(io.env, (line) => io.stderr.write(line + "\n"))),
     prepare: lockDown,
     // Only the real CLI owns the process; in-process callers (tests) keep their own handlers.
