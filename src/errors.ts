@@ -53,6 +53,8 @@ export const PROBLEM_CODES = [
   "seats-fewer-than-members",
   "reply-missing",
   "modeline-missing",
+  // The bundled fonts (src/validate/font-coverage.ts)
+  "character-unprintable",
   "too-many-problems",
 ] as const;
 
@@ -99,6 +101,7 @@ export const PROBLEM_CODE_HELP: Record<ProblemCode, string> = {
   "seats-fewer-than-members": "Warning: fewer seats counted than members of that kind listed.",
   "reply-missing": "Warning: published without asking the task force to reply.",
   "modeline-missing": "Warning: no `# yaml-language-server: $schema=` line, so editors cannot help.",
+  "character-unprintable": "A character that none of the fonts bundled with the tool has (such as an emoji or a rare script), which would print as an empty box.",
   "too-many-problems": "More problems follow; fix the ones shown first.",
 };
 

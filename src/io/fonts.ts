@@ -32,6 +32,7 @@ export function packageVersion(pkg: string): string {
 /** The faces of one family's bundled variants, in the order its CSS declares them. */
 export function readFamilyFaces(family: FontFamily): PackagedFace[] {
   const faces = cssFilesOf(family).flatMap((css) => parseFontsourceCss(readFileSync(join(packageDir(family.pkg), css), "utf8"), family.pkg));
+  if (family.features) for (const face of faces) face.features = family.features;
   const wrong = faces.find((f) => f.family !== family.family);
   if (wrong) throw new Error(`${family.pkg} declares the family '${wrong.family}', not '${family.family}' (this is a bug)`);
   return faces;

@@ -25,7 +25,7 @@ export function readFonts(): Fonts {
       return list;
     };
     // Font packages never change within a version, so the versions stand for the files.
-    const fingerprint = FONT_FAMILIES.map((f) => `${f.pkg}@${packageVersion(f.pkg)} ${f.family} ${f.variants.map((v) => `${v.weight}${v.style}`).join(" ")}`).join("\n");
+    const fingerprint = FONT_FAMILIES.map((f) => `${f.pkg}@${packageVersion(f.pkg)} ${f.family} ${f.variants.map((v) => `${v.weight}${v.style}`).join(" ")} ${f.features ?? ""}`).join("\n");
     fonts = { library: { coverage: bundledCoverage(), facesOf }, base64: fontBase64, fingerprint };
   }
   return fonts;

@@ -10,6 +10,8 @@ export interface FontFamily {
   pkg: string;
   /** The weights and styles inlined when one of its subsets is needed. */
   variants: readonly { weight: number; style: FontStyle }[];
+  /** A font-feature-settings descriptor for its @font-face rules. */
+  features?: string;
 }
 
 const REGULAR_BOLD = [
@@ -39,7 +41,9 @@ export const FONT_FAMILIES: readonly FontFamily[] = [
   },
   { family: "Noto Sans", pkg: "@fontsource/noto-sans", variants: REGULAR_BOLD },
   { family: "Noto Sans Armenian", pkg: "@fontsource/noto-sans-armenian", variants: REGULAR_BOLD },
-  { family: "Noto Sans Arabic", pkg: "@fontsource/noto-sans-arabic", variants: REGULAR_BOLD },
+  // Its ccmp feature splits dotted letters into a dotless letter and a dot, which PDF readers
+  // then copy as broken words; the letters look the same without it.
+  { family: "Noto Sans Arabic", pkg: "@fontsource/noto-sans-arabic", variants: REGULAR_BOLD, features: '"ccmp" 0' },
   { family: "Noto Sans Thai", pkg: "@fontsource/noto-sans-thai", variants: REGULAR_BOLD },
   { family: "Noto Sans Khmer", pkg: "@fontsource/noto-sans-khmer", variants: REGULAR_BOLD },
   { family: "Noto Sans TC", pkg: "@fontsource/noto-sans-tc", variants: REGULAR_BOLD },
@@ -89,5 +93,5 @@ export function parseFontsourceCss(css: string, pkg: string): PackagedFace[] {
   return faces;
 }
 
-export type PackagedFace = FontFace & { pkg: string };
+export type PackagedFace = FontFace & { pkg: string; features?: string };
 

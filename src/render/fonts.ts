@@ -91,6 +91,7 @@ export function fontFaceCss(faces: readonly PackagedFace[], base64Of: (pkg: stri
         `  font-weight: ${f.weight};`,
         `  src: url(data:font/woff2;base64,${base64Of(f.pkg, f.file)}) format('woff2');`,
         `  unicode-range: ${f.unicodeRange};`,
+        ...(f.features ? [`  font-feature-settings: ${f.features};`] : []),
         "}",
       ].join("\n"),
     )
