@@ -29,7 +29,7 @@ describe("the coverage table", () => {
 
   it("is narrower than the CSS unicode-range where a font lacks glyphs", () => {
     // Source Sans 3's latin subset claims U+2000-206F, but has only some of those characters.
-    const latin = parseRanges(table.families[0]!.subsets.find(([s]) => s === "latin")![1]);
+    const latin = parseRanges(table.families[0]!.subsets.find(([s]) => s === "latin")![1]!);
     expect(hasCodePoint(latin, 0x2014)).toBe(true); // em dash
     expect(hasCodePoint(latin, 0x2061)).toBe(false); // function application: no glyph
   });
