@@ -53,6 +53,11 @@ export const PROBLEM_CODES = [
   "seats-fewer-than-members",
   "reply-missing",
   "modeline-missing",
+  "quote-missing",
+  "none-reported-unsourced",
+  "seats-zero-unproven",
+  "policy-from-practice",
+  "inferred-unexplained",
   // The bundled fonts (src/validate/font-coverage.ts)
   "character-unprintable",
   "too-many-problems",
@@ -101,6 +106,11 @@ export const PROBLEM_CODE_HELP: Record<ProblemCode, string> = {
   "seats-fewer-than-members": "Warning: fewer seats counted than members of that kind listed.",
   "reply-missing": "Warning: published without asking the task force to reply.",
   "modeline-missing": "Warning: no `# yaml-language-server: $schema=` line, so editors cannot help.",
+  "quote-missing": "Warning: a citation of a fact about a real task force without the source's own words (quote:). validate --strict refuses it.",
+  "none-reported-unsourced": "A figure marked none-reported (a source reports other figures, not this one) with no source cited.",
+  "seats-zero-unproven": "Seats for a group written as 0 although no complete member list or count shows it: not listed is unknown, not zero.",
+  "policy-from-practice": "Warning: a policy (yes or no) whose only sources are op-eds or advocacy pieces: what an operation did is a practice, not a stated rule.",
+  "inferred-unexplained": "Warning: a date marked inferred, with no note saying how it was worked out.",
   "character-unprintable": "A character that none of the fonts bundled with the tool has (such as an emoji or a rare script), which would print as an empty box.",
   "too-many-problems": "More problems follow; fix the ones shown first.",
 };

@@ -3,7 +3,18 @@
 
 export type Unknown = "unknown";
 export type YesNo = "yes" | "no" | Unknown;
-export type Count = number | Unknown;
+/** A figure the source gives only approximately, in its own words ("roughly 70"). */
+export interface Approximate {
+  approximately: number;
+  words: string;
+}
+/**
+ * A figure: a stated number (0 only when a source states zero), unknown (no source speaks
+ * to it), none-reported (a source reports other figures of the same record, not this one),
+ * or an approximation in the source's words.
+ */
+export type Count = number | Unknown | "none-reported" | Approximate;
+export type DateBasis = "stated" | "year-inferred" | "inferred";
 
 export type Sector =
   | "law-enforcement"
@@ -25,6 +36,7 @@ export type Role = "lead" | "voting-member" | "advisory" | "partner" | "unknown"
 export type ReviewStatus = "draft" | "sent-for-reply" | "published";
 export type OperationType =
   | "sting-selling-sex"
+  | "sting-sex-trade"
   | "buyer-sting"
   | "trafficker-investigation"
   | "outreach"
@@ -32,8 +44,17 @@ export type OperationType =
   | "other"
   | "unknown";
 
+/** One citation of a source for a fact: the source's id and, where recorded, its own words. */
+export interface Cite {
+  source: string;
+  quote?: string;
+  page?: string;
+  section?: string;
+}
+
+/** After validation every citation is a Cite; in the file it may be a bare id. */
 export interface Sourced {
-  sources?: string[];
+  sources?: Cite[];
   note?: string;
 }
 
@@ -52,6 +73,7 @@ export interface MemberCountGroup {
 
 export interface MemberCounts extends Sourced {
   as_of: string;
+  as_of_basis?: DateBasis;
   groups: MemberCountGroup[];
 }
 
@@ -61,12 +83,14 @@ export interface Arrests {
   buying_sex?: Count;
   selling_or_buying_sex?: Count;
   trafficking?: Count;
+  trafficking_related?: Count;
   other?: Count;
 }
 
 export interface Operation extends Sourced {
   name: string;
   date: string;
+  date_basis?: DateBasis;
   period?: string;
   places?: string[];
   type: OperationType;
@@ -82,6 +106,7 @@ export interface Operation extends Sourced {
 
 export interface Policy extends Sourced {
   status: YesNo;
+  as_of?: string;
 }
 
 export type PolicyId =
@@ -101,15 +126,20 @@ export interface Source {
   publisher: string;
   author?: string;
   date: string;
+  date_basis?: DateBasis;
+  /** Whom the author wrote for, in the source's words. */
+  on_behalf_of?: string;
   url?: string;
   identifier?: string;
   /** When someone last checked the address says what this file cites it for. */
   accessed?: string;
   /** A saved copy, in case the address stops working. */
   archive_url?: string;
-  type: "news" | "op-ed" | "government" | "task-force" | "report" | "academic" | "other";
+  type: SourceKind;
   note?: string;
 }
+
+export type SourceKind = "task-force" | "government" | "court" | "news" | "op-ed" | "advocacy" | "report" | "academic" | "task-force-reply" | "other";
 
 export interface TaskForce {
   schema_version: 1;
@@ -117,16 +147,17 @@ export interface TaskForce {
   name: string;
   jurisdiction: Sourced & { city?: string; county?: string; state?: string; country: string; region?: string };
   website?: string;
-  founded?: { date: string; sources: string[] };
+  founded?: { date: string; date_basis?: DateBasis; sources: Cite[] };
   lead_agencies?: (Sourced & { name: string; sector: Sector })[];
   funding?: (Sourced & { funder: string; program?: string; amount: Count; currency?: string; years?: string })[];
   review: {
     status: ReviewStatus;
     last_reviewed: string;
-    reply?: { status: "not-requested" | "requested" | "received" | "declined"; date?: string; summary?: string; sources?: string[] };
+    reply?: { status: "not-requested" | "requested" | "received" | "declined"; date?: string; summary?: string; sources?: Cite[] };
   };
-  membership: { as_of?: string; members: Member[]; counts?: MemberCounts[]; note?: string };
+  membership: { as_of?: string; as_of_basis?: DateBasis; complete?: YesNo; members: Member[]; counts?: MemberCounts[]; note?: string };
   representation: Sourced & {
+    as_of?: string;
     survivor_led_seats: Count;
     sex_worker_led_seats: Count;
     targeted_community_seats: Count;
@@ -140,3 +171,6 @@ export interface TaskForce {
 }
 
 export const isKnown = <T>(value: T | Unknown | undefined): value is T => value !== undefined && value !== "unknown";
+
+/** A count stated as an exact number (0 included): the only kind arithmetic may use as exact. */
+export const isStated = (value: Count | undefined): value is number => typeof value === "number";

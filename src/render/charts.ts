@@ -12,8 +12,11 @@ export type Fill = "solid" | "hatch" | "cross" | "lines" | "dots" | "open";
 /** One bar: a label, a count (or unknown), and the pattern that tells it apart in grayscale. */
 export interface Bar {
   label: string;
+  /** A count; or "unknown", drawn as a dashed box with the word (also for figures none reported). */
   value: number | "unknown";
   fill: Fill;
+  /** The value in words, when it is not simply the number: "roughly 70", "none reported". */
+  text?: string;
 }
 
 export interface BarGroup {
@@ -85,11 +88,11 @@ export function barChart(groups: readonly BarGroup[], options: { idPrefix: strin
       parts.push(`<text x="0" y="${mid}">${escapeXml(fit(b.label))}</text>`);
       if (b.value === "unknown") {
         parts.push(`<rect x="${LABEL_W}" y="${y + 2}" width="40" height="${ROW_H - 4}" fill="none" stroke="#000" stroke-width="0.8" stroke-dasharray="2 2"/>`);
-        parts.push(`<text x="${LABEL_W + 45}" y="${mid}" class="chart-unknown">unknown</text>`);
+        parts.push(`<text x="${LABEL_W + 45}" y="${mid}" class="chart-unknown">${escapeXml(b.text ?? "unknown")}</text>`);
       } else {
         const w = b.value === 0 ? 0 : Math.max(1.5, (b.value / max) * BAR_W);
         if (w > 0) parts.push(drawBar(b.fill, LABEL_W, y + 2, w, ROW_H - 4, `${p}-clip${clips++}`));
-        parts.push(`<text x="${(LABEL_W + w + 4).toFixed(1)}" y="${mid}" class="chart-value">${b.value}</text>`);
+        parts.push(`<text x="${(LABEL_W + w + 4).toFixed(1)}" y="${mid}" class="chart-value">${escapeXml(b.text ?? String(b.value))}</text>`);
       }
       y += ROW_H;
     }

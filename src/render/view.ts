@@ -1,8 +1,11 @@
-import type { Count, Operation, PolicyId, Role, Sector, Source, TaskForce, YesNo } from "../model.ts";
+import type { Cite, Count, Operation, PolicyId, Role, Sector, Source, SourceKind, TaskForce, YesNo } from "../model.ts";
 import { isKnown } from "../model.ts";
-import { formatDate } from "../score/criteria/describe.ts";
+import { format, formatDate as formatDateIn, formatValue, type Messages } from "../i18n/message.ts";
+import { messagesFor } from "../io/messages.ts";
+import { attributionOf } from "../score/attribution.ts";
+import { countValue, dateMsg, factDate, latest, operationDate } from "../score/criteria/util.ts";
 import { grade as gradeFor, round2 } from "../score/score.ts";
-import type { Rubric, ScoreCard, Status } from "../score/types.ts";
+import type { FactDate, Rubric, ScoreCard, Status } from "../score/types.ts";
 import { barChart, draftMarkSvg, type Bar, type BarGroup, type Fill } from "./charts.ts";
 
 export const statusLabel: Record<Status, string> = {
@@ -51,6 +54,7 @@ const roleLabel: Record<Role, string> = { lead: "Lead agency", "voting-member": 
 
 const operationTypeLabel: Record<Operation["type"], string> = {
   "sting-selling-sex": "Sting on people selling sex",
+  "sting-sex-trade": "Sting on the sex trade",
   "buyer-sting": "Sting on buyers",
   "trafficker-investigation": "Trafficking investigation",
   outreach: "Outreach",
@@ -101,29 +105,72 @@ export interface DocumentInfo {
   author: string;
 }
 
-const show = (v: Count | YesNo | undefined): string => (v === undefined ? "unknown" : String(v));
+/** What kind of source it is, as the sources list says it. */
+export const sourceKindLabel: Record<SourceKind, string> = {
+  "task-force": "the task force's own records",
+  government: "government data",
+  court: "court records",
+  news: "news report",
+  "op-ed": "op-ed",
+  advocacy: "advocacy publication",
+  report: "report",
+  academic: "peer-reviewed study",
+  "task-force-reply": "the task force's reply",
+  other: "other",
+};
+
 const isUnknown = (v: unknown): boolean => v === undefined || v === "unknown";
 
-/** "21 August 2018", or the period, or "date unknown". */
-function when(op: Operation): string {
-  return formatDate(op.date) || op.period || "date unknown";
+/** The English catalogue, for the parts of the page not yet in other languages. */
+const english = (): Messages => messagesFor("en");
+const formatDate = (date: string): string => formatDateIn(date, english().locale);
+const words = (v: Count | YesNo | undefined): string => (typeof v === "object" || typeof v === "number" || v === undefined || v === "unknown" || v === "none-reported" ? formatValue(english(), countValue(v as Count | undefined)) : v);
+
+/** True when even the latest day a date can mean is more than `years` before the scorecard's date. */
+export function isDated(d: FactDate | undefined, today: string, years: number): boolean {
+  if (!d || !/^\d{4}-\d{2}-\d{2}$/.test(today)) return false;
+  const limit = `${Number(today.slice(0, 4)) - years}${today.slice(4)}`;
+  return latest(d) < limit;
+}
+
+/** "21 August 2018 (year inferred)", "2015 (the source's date)". */
+const dateText = (d: FactDate | undefined): string => (d ? format(english(), dateMsg(d)) : "");
+
+/** "21 August 2018 (year inferred)", or the period, or "date unknown". */
+function when(tf: TaskForce, op: Operation): string {
+  const d = operationDate(tf, op);
+  return (isKnown(op.date) && d ? dateText(d) : "") || op.period || "date unknown";
 }
 
 /** Everything the template shows, worked out in code so the template stays logic-free. */
 export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance, rubric?: Rubric, publisher = "") {
   const sourceNumber = new Map<string, number>(tf.sources.map((s, i) => [s.id, i + 1]));
   /** "[1, 4]": numbered references into the source list, each once, in order. */
-  const refs = (ids: readonly string[] | undefined): string => {
-    const ns = [...new Set((ids ?? []).map((id) => sourceNumber.get(id)).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
+  const refs = (cs: readonly Cite[] | undefined): string => {
+    const ns = [...new Set((cs ?? []).map((c) => sourceNumber.get(c.source)).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
     return ns.length ? `[${ns.join(", ")}]` : "";
   };
   const jurisdiction = [tf.jurisdiction.city, tf.jurisdiction.county, tf.jurisdiction.region, tf.jurisdiction.state, tf.jurisdiction.country].filter(isKnown).join(", ");
   const draft = tf.review.status !== "published";
   const fictional = tf.fictional === "yes";
-  const dateText = formatDate(provenance.date) || provenance.date;
+  const builtOn = formatDate(provenance.date) || provenance.date;
+
+  const staleYears = rubric?.grading.stale_after_years ?? 5;
+  const dated = (d: FactDate | undefined) => isDated(d, provenance.date, staleYears);
+  /** Each citation's quote, with its page or section, for printing beside the fact. */
+  const quotes = (cs: readonly Cite[]) =>
+    cs.filter((c) => c.quote).map((c) => ({ text: c.quote!, ref: refs([c]), where: [c.page ? `p. ${c.page}` : "", c.section ?? ""].filter(Boolean).join(", ") }));
+  const whose = (cs: readonly Cite[]) => {
+    const a = attributionOf(tf, cs.map((c) => c.source));
+    return a ? format(english(), a) : "";
+  };
 
   const criteria = card.criteria.map((c, i) => {
     const rc = rubric?.criteria.find((r) => r.id === c.id);
+    const newest = c.asOf[0];
+    // A quote is printed once per criterion, beside the first fact that cites it.
+    const printed = new Set<string>();
+    const fresh = (cs: readonly Cite[]) => quotes(cs).filter((q) => !printed.has(q.text) && printed.add(q.text));
     return {
       n: i + 1,
       id: c.id,
@@ -135,9 +182,24 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
       weight: c.weight,
       reason: c.reason,
       question: c.question ?? rc?.question ?? "",
-      facts: c.facts.map((f) => ({ label: f.label, value: f.value, unknown: f.value === "unknown", refs: refs(f.sources) })),
+      asOf: c.asOf.map(dateText).join("; "),
+      dated: c.asOf.some(dated),
+      newest: newest ? dateText(newest) : "",
+      facts: c.facts.map((f) => ({
+        label: f.label,
+        value: f.value,
+        unknown: f.value === "unknown",
+        refs: refs(f.sources),
+        quotes: fresh(f.sources),
+        whose: whose(f.sources),
+        asOf: dateText(f.asOf),
+        dated: dated(f.asOf),
+        context: Boolean(f.context),
+      })),
     };
   });
+  const allDates = card.criteria.flatMap((c) => c.facts.flatMap((f) => (f.asOf ? [f.asOf] : [])));
+  const newestFact = [...allDates].sort((a, b) => latest(b).localeCompare(latest(a)))[0];
 
   const unknownCriteria = card.criteria.filter((c) => c.status === "unknown");
   const unknownWeight = unknownCriteria.reduce((s, c) => s + c.weight, 0);
@@ -162,26 +224,34 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
     maxPoints: card.maxPoints,
     percent: card.percent,
     coverage: Math.round(card.coverage * 100),
-    keyFacts: keyFacts(tf, refs),
+    keyFacts: keyFacts(tf, refs, whose, dated),
     criteria,
-    membership: membershipView(tf, refs),
+    newestFact: newestFact ? dateText(newestFact) : "",
+    staleYears,
+    anyDated: criteria.some((c) => c.dated),
+    confidence: confidenceView(tf, card),
+    membership: membershipView(tf, refs, quotes, dated),
     operations: tf.operations.map((op) => ({
       name: op.name,
-      when: when(op),
+      when: when(tf, op),
+      dated: dated(operationDate(tf, op)),
       places: op.places?.join(", ") ?? "",
       type: operationTypeLabel[op.type],
-      officers: show(op.officers_deployed),
-      arrests: show(op.arrests.total),
-      trafficking: show(op.arrests.trafficking),
-      referred: show(op.referred_to_services),
-      conditional: show(op.services_conditional_on_arrest),
+      officers: words(op.officers_deployed),
+      arrests: words(op.arrests.total),
+      prostitution: words(op.arrests.selling_or_buying_sex ?? op.arrests.selling_sex),
+      trafficking: op.arrests.trafficking_related !== undefined && !isKnown(op.arrests.trafficking) ? `${words(op.arrests.trafficking_related)} “trafficking-related”` : words(op.arrests.trafficking),
+      referred: words(op.referred_to_services),
+      conditional: words(op.services_conditional_on_arrest),
       note: op.note ?? "",
       refs: refs(op.sources),
+      quotes: quotes(op.sources ?? []),
+      whose: whose(op.sources ?? []),
     })),
-    representation: representationView(tf, refs),
+    representation: representationView(tf, refs, quotes, whose),
     policies: (Object.keys(policyLabel) as PolicyId[]).map((id) => {
       const p = tf.policies[id];
-      return { label: policyLabel[id], status: p?.status ?? "unknown", unknown: isUnknown(p?.status), note: p?.note ?? "", refs: refs(p?.sources) };
+      return { label: policyLabel[id], status: p?.status ?? "unknown", unknown: isUnknown(p?.status), note: p?.note ?? "", refs: refs(p?.sources), quotes: quotes(p?.sources ?? []) };
     }),
     methodology: rubric ? methodologyView(rubric) : undefined,
     sources: tf.sources.map((s, i) => ({ n: i + 1, ...sourceView(s) })),
@@ -201,12 +271,12 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
       arrests: arrestsCharts(tf),
     },
     draftMark: draft ? draftMarkSvg() : "",
-    provenance: { ...provenance, dateText },
+    provenance: { ...provenance, dateText: builtOn },
     /** Short lines for the page margins; the renderer escapes them for CSS. */
     margins: {
       top: `${tf.name}${fictional ? " · FICTIONAL EXAMPLE" : ""}`,
       topRight: draft ? "DRAFT · NOT FINAL" : "",
-      provenance: `Data: ${provenance.dataFile} · commit ${provenance.commit}${provenance.dirty ? " + uncommitted changes" : ""} · rubric ${provenance.rubricVersion} · ${dateText}`,
+      provenance: `Data: ${provenance.dataFile} · commit ${provenance.commit}${provenance.dirty ? " + uncommitted changes" : ""} · rubric ${provenance.rubricVersion} · ${builtOn}`,
     },
     info: documentInfo(tf, card, publisher || rubric?.publisher || "Task force accountability scorecard"),
   };
@@ -223,53 +293,94 @@ function documentInfo(tf: TaskForce, card: ScoreCard, author: string): DocumentI
   };
 }
 
-type Refs = (ids: readonly string[] | undefined) => string;
+type Refs = (cs: readonly Cite[] | undefined) => string;
+type Quotes = (cs: readonly Cite[]) => { text: string; ref: string; where: string }[];
 
 /**
- * The facts that matter most: who sits at the table, and the numbers from the most recent
- * operation that has any. Five at most, so they can be taken in at a glance.
+ * The facts that matter most: who is named at the table, and the figures of the most recent
+ * operation that has any, each in the source's words and said to be the source's.
  */
-function keyFacts(tf: TaskForce, refs: Refs) {
-  const members = tf.membership.members.filter((m) => m.sector !== "unknown");
-  const le = members.filter((m) => ["law-enforcement", "prosecution", "federal-agency"].includes(m.sector));
+function keyFacts(tf: TaskForce, refs: Refs, whose: (cs: readonly Cite[]) => string, dated: (d: FactDate | undefined) => boolean) {
+  const m = tf.membership;
+  const members = m.members.filter((x) => x.sector !== "unknown");
+  const le = members.filter((x) => ["law-enforcement", "prosecution", "federal-agency"].includes(x.sector));
+  const listCites = m.members.flatMap((x) => x.sources ?? []);
+  const listDate = factDate(tf, m.as_of, m.as_of_basis, listCites);
+  const complete = m.complete === "yes";
   const membership = members.length
     ? {
-        value: `${le.length} of ${members.length}`,
-        label: `named members${tf.membership.as_of && tf.membership.as_of !== "unknown" ? ` (as of ${tf.membership.as_of})` : ""} are police, prosecutors or federal agencies`,
-        refs: refs(le.flatMap((m) => m.sources ?? [])),
+        value: complete ? `${le.length} of ${members.length}` : `${le.length}`,
+        label: complete
+          ? `members in a complete list${listDate ? ` as of ${dateText(listDate)}` : ""} are police, prosecutors or federal agencies`
+          : `of the ${members.length} members named${listDate ? ` as of ${dateText(listDate)}` : ""} are police, prosecutors or federal agencies; no source says the list is complete`,
+        whose: whose(listCites),
+        refs: refs(listCites),
+        dated: dated(listDate),
       }
     : undefined;
-  const withNumbers = tf.operations.filter((op) => isKnown(op.arrests.total) || isKnown(op.officers_deployed));
-  const op = [...withNumbers].sort((a, b) => (isKnown(b.date) ? b.date : "").localeCompare(isKnown(a.date) ? a.date : ""))[0];
-  const fact = (label: string, v: Count | undefined) => ({ value: show(v), label, unknown: isUnknown(v) });
+  const counts = (m.counts ?? []).map((c) => {
+    const d = factDate(tf, c.as_of, c.as_of_basis, c.sources ?? []);
+    return { text: c.groups.map((g) => `${words(g.count)} ${g.label}`).join(", "), when: dateText(d), whose: whose(c.sources ?? []), refs: refs(c.sources), dated: dated(d) };
+  });
+  const withNumbers = tf.operations.filter((op) => [op.arrests.total, op.officers_deployed, op.arrests.selling_or_buying_sex, op.arrests.selling_sex].some((v) => v !== undefined && v !== "unknown"));
+  const op = [...withNumbers].sort((a, b) => latest(operationDate(tf, b)).localeCompare(latest(operationDate(tf, a))))[0];
+  const fact = (label: string, v: Count | undefined) => ({ value: typeof v === "object" ? v.words : words(v), label, unknown: isUnknown(v), text: typeof v !== "number" });
   const operation = op
     ? {
-        caption: `${op.name}, ${when(op)}`,
+        caption: `${op.name}, ${when(tf, op)}`,
+        whose: whose(op.sources ?? []),
         refs: refs(op.sources),
-        facts: [fact("officers deployed", op.officers_deployed), fact("arrests", op.arrests.total), fact("arrests for trafficking", op.arrests.trafficking), fact("people referred to services", op.referred_to_services)],
+        dated: dated(operationDate(tf, op)),
+        facts: [
+          fact("officers deployed", op.officers_deployed),
+          ...(op.arrests.total !== "unknown" || op.arrests.selling_or_buying_sex === undefined ? [fact("arrests in all", op.arrests.total)] : []),
+          ...(op.arrests.selling_or_buying_sex !== undefined ? [fact("arrests on prostitution or solicitation charges", op.arrests.selling_or_buying_sex)] : []),
+          fact("arrests for trafficking", op.arrests.trafficking),
+          fact("people referred to services", op.referred_to_services),
+        ],
       }
     : undefined;
-  return { membership, operation, any: Boolean(membership || operation) };
+  return { membership, counts, operation, any: Boolean(membership || operation || counts.length) };
 }
 
-function membershipView(tf: TaskForce, refs: Refs) {
+function membershipView(tf: TaskForce, refs: Refs, quotes: Quotes, dated: (d: FactDate | undefined) => boolean) {
+  const m = tf.membership;
+  const listDate = factDate(tf, m.as_of, m.as_of_basis, m.members.flatMap((x) => x.sources ?? []));
   return {
-    asOf: tf.membership.as_of && tf.membership.as_of !== "unknown" ? tf.membership.as_of : "",
-    note: tf.membership.note ?? "",
-    members: tf.membership.members.map((m) => ({ name: m.name, sector: sectorLabel[m.sector], role: roleLabel[m.role], votes: m.votes, refs: refs(m.sources) })),
-    counts: (tf.membership.counts ?? []).map((c) => ({
-      asOf: c.as_of,
-      text: c.groups.map((g) => `${show(g.count)} ${g.label}`).join(", "),
-      note: c.note ?? "",
-      refs: refs(c.sources),
-    })),
-    leads: (tf.lead_agencies ?? []).map((l) => ({ name: l.name, refs: refs(l.sources) })),
+    asOf: listDate ? dateText(listDate) : "",
+    dated: dated(listDate),
+    completeness: m.complete === "yes" ? "A source says this list names every member." : m.complete === "no" ? "A source says this list leaves members out." : "No source says whether this list names every member.",
+    note: m.note ?? "",
+    members: m.members.map((x) => ({ name: x.name, sector: sectorLabel[x.sector], role: roleLabel[x.role], votes: x.votes, refs: refs(x.sources) })),
+    counts: (m.counts ?? []).map((c) => {
+      const d = factDate(tf, c.as_of, c.as_of_basis, c.sources ?? []);
+      return { asOf: dateText(d), dated: dated(d), text: c.groups.map((g) => `${words(g.count)} ${g.label}`).join(", "), note: c.note ?? "", refs: refs(c.sources), quotes: quotes(c.sources ?? []) };
+    }),
+    leads: (tf.lead_agencies ?? []).map((l) => ({ name: l.name, refs: refs(l.sources), asOf: dateText(factDate(tf, undefined, undefined, l.sources ?? [])) })),
   };
 }
 
-function representationView(tf: TaskForce, refs: Refs) {
+/** Page 1's account of what the grade rests on. */
+function confidenceView(tf: TaskForce, card: ScoreCard) {
+  const c = card.confidence;
+  const name = (id: string) => {
+    const s = tf.sources.find((x) => x.id === id);
+    if (!s) return id;
+    const kind = sourceKindLabel[s.type];
+    const by = s.author && s.author !== "unknown" ? s.author : s.publisher;
+    return `${/^[aeiou]/.test(kind) ? "an" : s.type === "task-force" || s.type === "task-force-reply" ? "" : "a"} ${kind} (${by}, ${s.date.slice(0, 4)}${s.date_basis === "inferred" || s.date_basis === "year-inferred" ? ", year inferred" : ""})`.trim();
+  };
+  const sole = c.soleSources.map((x) => `${x.criteria} ${x.criteria === 1 ? "criterion" : "criteria"} and ${x.weight} of the ${card.scoredMaxPoints} scored points rest on ${name(x.source)} alone`);
+  const w = c.withoutSecondHand;
+  const test = c.secondHand.criteria.length === 0
+    ? "No scored criterion rests only on news reports, op-eds or advocacy."
+    : `${c.secondHand.criteria.length} ${c.secondHand.criteria.length === 1 ? "criterion rests" : "criteria rest"} only on news reports, op-eds or advocacy (${c.secondHand.weight} points). Without ${c.secondHand.criteria.length === 1 ? "it" : "them"}, the grade would be ${w.grade}${w.grade === "Incomplete" ? "" : ` (${w.percent}% of ${w.scoredMaxPoints} points)`}.`;
+  return { sole, test, fragile: c.fragile, any: sole.length > 0 || c.secondHand.criteria.length > 0 };
+}
+
+function representationView(tf: TaskForce, refs: Refs, quotes: Quotes, whose: (cs: readonly Cite[]) => string) {
   const r = tf.representation;
-  const row = (label: string, v: Count | YesNo) => ({ label, value: show(v), unknown: isUnknown(v) });
+  const row = (label: string, v: Count | YesNo) => ({ label, value: words(v), unknown: isUnknown(v) });
   return {
     rows: [
       row("Seats for survivor-led groups", r.survivor_led_seats),
@@ -281,7 +392,16 @@ function representationView(tf: TaskForce, refs: Refs) {
     ],
     note: r.note ?? "",
     refs: refs(r.sources),
+    quotes: quotes(r.sources ?? []),
+    whose: whose(r.sources ?? []),
   };
+}
+
+/** A figure as a bar: an approximation is drawn at its number with the source's words; none reported and unknown get no bar. */
+function bar(label: string, v: Count, fill: Fill): Bar {
+  if (typeof v === "number") return { label, value: v, fill };
+  if (v === "unknown" || v === "none-reported") return { label, value: "unknown", fill, text: words(v) };
+  return { label, value: v.approximately, fill, text: v.words };
 }
 
 function membershipChart(tf: TaskForce): string {
@@ -293,12 +413,12 @@ function membershipChart(tf: TaskForce): string {
     const order = Object.keys(sectorLabel) as Sector[];
     const bars: Bar[] = order.filter((s) => bySector.has(s)).map((s) => ({ label: sectorLabel[s], value: bySector.get(s)!, fill: sectorFill[s] }));
     const asOf = tf.membership.as_of && tf.membership.as_of !== "unknown" ? ` (as of ${tf.membership.as_of})` : "";
-    groups.push({ title: `${members.length} named members${asOf}, by sector`, bars });
+    groups.push({ title: `${members.length} members named${asOf}, by sector${tf.membership.complete === "yes" ? "" : " (a list that may be incomplete)"}`, bars });
   }
   for (const c of tf.membership.counts ?? []) {
     groups.push({
       title: `Member count reported as of ${c.as_of}`,
-      bars: c.groups.map((g) => ({ label: g.label, value: g.count, fill: g.kind === "government" ? "solid" : g.kind === "non-government" ? "open" : sectorFill[g.kind] })),
+      bars: c.groups.map((g) => bar(g.label, g.count, g.kind === "government" ? "solid" : g.kind === "non-government" ? "open" : sectorFill[g.kind])),
     });
   }
   if (groups.length === 0) return "";
@@ -309,17 +429,18 @@ function membershipChart(tf: TaskForce): string {
 function arrestsCharts(tf: TaskForce): string[] {
   return tf.operations.map((op, i) => {
     const a = op.arrests;
-    const bars: Bar[] = [{ label: "All arrests", value: a.total, fill: "solid" }];
+    const bars: Bar[] = [bar("All arrests", a.total, "solid")];
     const charge = (label: string, v: Count | undefined, fill: Fill) => {
-      if (v !== undefined) bars.push({ label, value: v, fill });
+      if (v !== undefined) bars.push(bar(label, v, fill));
     };
     charge("Arrests: selling sex", a.selling_sex, "hatch");
     charge("Arrests: buying sex", a.buying_sex, "lines");
-    charge("Arrests: selling or buying sex", a.selling_or_buying_sex, "hatch");
+    charge("Arrests: prostitution or solicitation", a.selling_or_buying_sex, "hatch");
     charge("Arrests: trafficking", a.trafficking, "cross");
+    charge("Arrests: “trafficking-related”", a.trafficking_related, "cross");
     charge("Arrests: other charges", a.other, "lines");
-    bars.push({ label: "Referred to services", value: op.referred_to_services, fill: "dots" });
-    const title = `${op.name} (${when(op)})`;
+    bars.push(bar("Referred to services", op.referred_to_services, "dots"));
+    const title = `${op.name} (${when(tf, op)})`;
     return barChart([{ title, bars }], { idPrefix: `arrests-${i}`, label: `Arrests by charge and people referred to services: ${title}`, scale: "per-group" });
   });
 }
@@ -414,8 +535,10 @@ function sourceView(s: Source) {
     title: s.title === "unknown" ? "Title not recorded" : s.title,
     titleUnknown: s.title === "unknown",
     author: s.author && s.author !== "unknown" ? s.author : "",
+    onBehalfOf: s.on_behalf_of ?? "",
+    kind: sourceKindLabel[s.type].charAt(0).toUpperCase() + sourceKindLabel[s.type].slice(1),
     publisher: s.publisher,
-    date: formatDate(s.date) || "date unknown",
+    date: formatDate(s.date) ? `${formatDate(s.date)}${s.date_basis === "inferred" || s.date_basis === "year-inferred" ? " (inferred)" : ""}` : "date unknown",
     url,
     /** An address that is not http(s) is kept visible as text, never as a link. */
     urlText: s.url && !url ? s.url : "",

@@ -5,7 +5,7 @@ import { PROBLEM_CODES, PROBLEM_CODE_HELP } from "../errors.ts";
 
 interface Schema {
   description?: string;
-  type?: string;
+  type?: string | string[];
   enum?: unknown[];
   const?: unknown;
   anyOf?: Schema[];
@@ -20,21 +20,21 @@ interface Schema {
 
 const YES_NO = "yes,no,unknown";
 const isDate = (s: Schema) => (s.pattern ?? "").includes("[0-9]{4}");
-const isSourceIds = (s: Schema) => s.type === "array" && s.items?.type === "string" && (s.items.pattern ?? "").startsWith("^[a-z0-9]");
+const isSourceIds = (s: Schema) => s.type === "array" && [s.items?.type ?? []].flat().includes("string") && /source/.test(s.items?.description ?? "");
 
 /** What kind of value to write, in words. */
 function kind(s: Schema): string {
   if (s.const !== undefined) return `exactly \`${String(s.const)}\``;
   if (s.enum?.join(",") === YES_NO) return "yes, no or unknown";
   if (s.enum) return "one of the words below";
-  if (s.anyOf) return "a whole number (0 or more), or unknown";
+  if (s.anyOf) return JSON.stringify(s.anyOf).includes("none-reported") ? "a whole number (0 or more), unknown, none-reported, or an approximation (approximately: 70, words: roughly 70)" : "a whole number (0 or more), or unknown";
   if (isDate(s)) return "a date (YYYY-MM-DD, YYYY-MM or YYYY), or unknown";
-  if (isSourceIds(s)) return "a list of source ids";
+  if (isSourceIds(s)) return "a list of source ids, or of citations with `source:` and `quote:`";
   if ((s.pattern ?? "").includes("https?")) return (s.pattern ?? "").includes("unknown") ? "an address (https://…), or unknown" : "an address (https://…)";
   if (s.type === "array") return s.items?.type === "object" ? "a list of entries, each with the fields below" : "a list of text";
   if (s.type === "object") return "a section with the fields below";
   if (s.type === "string") return "text";
-  return s.type ?? "a value";
+  return [s.type ?? "a value"].flat().join(" or ");
 }
 
 /** Splits "Lead. a: means this. b: means that." into the lead and one line per enum value. */

@@ -54,15 +54,17 @@ export function semanticChecks(loaded: Loaded, today: string): Problem[] {
       if (typeof value === "string" && DATE_KEYS.test(key)) dates.push({ path, key, value });
     }
     if (path[0] === "sources" || !Array.isArray(node.sources)) return;
-    node.sources.forEach((ref, i) => {
-      if (typeof ref !== "string") return;
+    node.sources.forEach((entry, i) => {
+      const ref = citedId(entry);
+      if (ref === undefined) return;
+      const refPath: Path = typeof entry === "string" ? [...path, "sources", i] : [...path, "sources", i, "source"];
       // An id written out of form (say 'Example News 2023') is reported once, at the id; its references still count.
       const target = ids.has(ref) ? ref : ids.loose.get(looseId(ref));
       if (target !== undefined) used.add(target);
       else {
         const known = [...ids.keys()];
         const near = known.find((k) => k.toLowerCase() === ref.toLowerCase());
-        report([...path, "sources", i], "value", "source-unresolved",
+        report(refPath, "value", "source-unresolved",
           `source '${clip(ref, 40)}' is not listed under sources:. ${near ? `Did you mean '${near}'? ` : ""}${known.length ? `Use one of: ${known.join(", ")}, or add it` : "Add it"} to the sources: list at the end of the file.`);
       }
     });
@@ -71,6 +73,7 @@ export function semanticChecks(loaded: Loaded, today: string): Problem[] {
     if (!used.has(id)) report(["sources", i, "id"], "value", "source-unused", `source '${id}' is listed but no fact cites it. Cite it where it is used, or remove it.`, "warning");
   }
   checkUnsourcedFacts(data, report);
+  checkEvidence(data, report);
   checkOperations(data, report);
   checkDates(data, dates, today, report);
   checkMembers(data, report);
@@ -120,7 +123,7 @@ function knownFacts(node: Rec, prefix = ""): string[] {
   const facts: string[] = [];
   for (const [key, value] of Object.entries(node)) {
     if (key === "sources" || key === "note") continue;
-    if (value === "yes" || value === "no" || typeof value === "number") facts.push(`${prefix}${clip(key, 40)}: ${String(value)}`);
+    if (value === "yes" || value === "no" || value === "none-reported" || typeof value === "number") facts.push(`${prefix}${clip(key, 40)}: ${String(value)}`);
     else if (isRec(value) && !prefix) facts.push(...knownFacts(value, `${clip(key, 40)}.`));
   }
   return facts;
@@ -260,6 +263,78 @@ function checkReview(data: Rec, report: Report): void {
   if (!reply || reply.status === "not-requested" || reply.status === undefined) {
     report(reply ? ["review", "reply", "status"] : ["review", "status"], "value", "reply-missing",
       "this scorecard is published, but the task force was never asked to reply. Send it the draft and record that under review.reply before publishing.", "warning");
+  }
+}
+
+/** The source id of one citation: a bare id, or the `source:` of a citation with a quote. */
+export function citedId(entry: unknown): string | undefined {
+  if (typeof entry === "string") return entry;
+  return isRec(entry) ? str(entry.source) : undefined;
+}
+
+/** Kinds of source whose account of what an operation did is theirs, never a stated rule of the task force. */
+const ADVOCACY_KINDS = new Set(["op-ed", "advocacy"]);
+
+/**
+ * The rules that keep a scorecard from saying more than its sources: quotes beside the
+ * facts of real task forces, "none reported" only where a source reports other figures,
+ * zero seats only from a complete list or a count, policies only from a stated rule, and
+ * inferred dates explained.
+ */
+function checkEvidence(data: Rec, report: Report): void {
+  const real = data.fictional !== "yes";
+  const kinds = new Map<string, string>();
+  for (const s of list(data.sources)) if (isRec(s) && str(s.id) !== undefined) kinds.set(s.id as string, str(s.type) ?? "other");
+
+  walk(data, [], (node, path) => {
+    if (path[0] === "sources" && path.length <= 2) {
+      if ((node.date_basis === "inferred" || node.date_basis === "year-inferred") && node.note === undefined) report([...path, "date_basis"], "value", "inferred-unexplained", "this date is marked inferred, but note does not say how it was worked out. Add a note, such as: The source names 'Tuesday, August 21'; 21 August fell on a Tuesday in 2018.", "warning");
+      return;
+    }
+    if ((node.date_basis === "inferred" || node.date_basis === "year-inferred") && node.note === undefined) {
+      report([...path, "date_basis"], "value", "inferred-unexplained", "this date is marked inferred, but note does not say how it was worked out. Add a note that says what the source states and how the date follows from it.", "warning");
+    }
+    if (!Array.isArray(node.sources)) return;
+    const cites = node.sources;
+    if (real) {
+      cites.forEach((entry, i) => {
+        const id = citedId(entry);
+        if (id === undefined || (isRec(entry) && str(entry.quote) !== undefined)) return;
+        const where = pathLabel(path) === "the file" ? "" : ` for ${pathLabel(path)}`;
+        report([...path, "sources", i], "value", "quote-missing",
+          `the citation of '${clip(id, 40)}'${where} carries no quote. Write it as \`- source: ${clip(id, 40)}\` with \`quote:\` on the next line, giving the source's own words for these facts, so that a reader can check them. Run validate --strict before publishing.`, "warning");
+      });
+    }
+    if (cites.length === 0) {
+      const noneReported = Object.entries(node).flatMap(([k, v]) => (v === "none-reported" ? [k] : isRec(v) ? Object.entries(v).filter(([, w]) => w === "none-reported").map(([kk]) => `${k}.${kk}`) : []));
+      for (const key of noneReported) {
+        report([...path, ...key.split(".")], "value", "none-reported-unsourced",
+          `${key} is none-reported, which means a source reports other figures here but not this one, yet no source is cited. Cite that source in sources:, or write unknown if no source reports these figures.`);
+      }
+    }
+  });
+
+  const membership = isRec(data.membership) ? data.membership : {};
+  const complete = membership.complete === "yes";
+  const counted = new Set(list(membership.counts).flatMap((c) => (isRec(c) ? list(c.groups).map((g) => (isRec(g) ? g.kind : undefined)) : [])));
+  const rep = isRec(data.representation) ? data.representation : undefined;
+  if (rep) {
+    for (const [seatKey, sector] of SEATS) {
+      if (rep[seatKey] !== 0 || complete || counted.has(sector)) continue;
+      report(["representation", seatKey], "value", "seats-zero-unproven",
+        `${seatKey} is 0, but the member list is not marked complete and no member count gives ${sector} members. A group that an incomplete list does not name is unknown, not zero. Write unknown (and quote the source in note), or set membership.complete: yes if a source says the list names every member.`);
+    }
+  }
+
+  if (isRec(data.policies)) {
+    for (const [id, policy] of Object.entries(data.policies)) {
+      if (!isRec(policy) || (policy.status !== "yes" && policy.status !== "no")) continue;
+      const ids = list(policy.sources).map(citedId).filter((x): x is string => x !== undefined);
+      if (ids.length > 0 && ids.every((s) => ADVOCACY_KINDS.has(kinds.get(s) ?? ""))) {
+        report(["policies", id, "status"], "value", "policy-from-practice",
+          `policies.${id} is ${policy.status}, but its only sources are op-eds or advocacy pieces. A policy is a rule the task force has, stated by a source such as its own records or a statement it made; what one operation did is a practice. Record the practice on the operation, and write unknown here unless a source states the rule.`, "warning");
+      }
+    }
   }
 }
 

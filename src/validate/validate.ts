@@ -50,7 +50,35 @@ export function validate(loaded: Loaded, today: string): Validated {
   problems.push(...fontCoverageChecks(loaded, bundledCoverage()));
   const sorted = cap(sortProblems(problems));
   const hasErrors = sorted.some((p) => p.severity === "error");
-  return { loaded, taskForce: hasErrors ? undefined : (loaded.data as TaskForce), problems: sorted };
+  return { loaded, taskForce: hasErrors ? undefined : normalize(loaded.data), problems: sorted };
+}
+
+/** --strict: warnings count as errors, as they must before a scorecard is published. */
+export function strict(problems: readonly Problem[]): Problem[] {
+  return problems.map((p) => (p.severity === "warning" ? { ...p, severity: "error" as const, message: `${p.message} (--strict treats this warning as an error.)` } : p));
+}
+
+/**
+ * Valid data in the one shape the later stages read: every citation becomes
+ * { source, quote?, page?, section? }, whether the file wrote a bare id or a section.
+ * A copy: the loaded document is left as it was.
+ */
+export function normalize(data: unknown): TaskForce {
+  const copy = structuredClone(data) as Record<string, unknown>;
+  const visit = (node: unknown, top: boolean): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, false);
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    const rec = node as Record<string, unknown>;
+    for (const [key, value] of Object.entries(rec)) {
+      if (key === "sources" && !top && Array.isArray(value)) rec[key] = value.map((c: unknown) => (typeof c === "string" ? { source: c } : c));
+      else visit(value, false);
+    }
+  };
+  visit(copy, true);
+  return copy as unknown as TaskForce;
 }
 
 function cap(problems: Problem[]): Problem[] {

@@ -1,15 +1,16 @@
+import { msg } from "../../i18n/message.ts";
 import type { CriterionFn } from "../types.ts";
-import { mainWithModifier, sourcesOf } from "./util.ts";
+import { mainWithModifier, policyFact } from "./util.ts";
 
 export const params = { type: "object", additionalProperties: false, properties: {} };
 
 /** Help with the collateral consequences of arrest, moved by immigration protections. */
 export const collateralConsequences: CriterionFn = (tf) => {
-  const help = tf.policies.collateral_consequences_support;
   const imm = tf.policies.immigration_protections;
   return mainWithModifier(
-    { value: help.status, label: "Policy: help with collateral consequences", sources: sourcesOf(help), yes: "people arrested get help with record clearing, vacatur and housing", no: "people arrested get no help with record clearing, vacatur or housing" },
-    { value: imm.status, label: "Policy: immigration protections", sources: sourcesOf(imm), yes: "immigrants are protected from referral to immigration enforcement", no: "immigrants are not protected from referral to immigration enforcement" },
-    "No source says whether people arrested get help with the consequences of an arrest record",
+    tf,
+    { policy: tf.policies.collateral_consequences_support, label: msg("policy.collateral_consequences_support"), yes: msg("collateral.yes"), no: msg("collateral.no") },
+    { value: imm.status, fact: policyFact(tf, msg("policy.immigration_protections"), imm), yes: msg("collateral.immigration-yes"), no: msg("collateral.immigration-no") },
+    msg("collateral.unknown"),
   );
 };

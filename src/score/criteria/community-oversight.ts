@@ -1,23 +1,24 @@
+import { msg } from "../../i18n/message.ts";
 import type { CriterionFn } from "../types.ts";
-import { anyYes, mainWithModifier, sourcesOf } from "./util.ts";
+import { anyYes, cites, factDate, mainWithModifier, yesNoValue } from "./util.ts";
 
 export const params = { type: "object", additionalProperties: false, properties: {} };
 
-/** A body that includes the affected communities oversees the task force; open meetings or minutes earn partial credit. */
+/** A body that includes the affected communities oversees the task force; open meetings or minutes move it a step. */
 export const communityOversight: CriterionFn = (tf) => {
-  const policy = tf.policies.community_oversight;
   const r = tf.representation;
   const open = anyYes([r.meetings_public, r.minutes_public]);
-  const openText = r.meetings_public === "yes" && r.minutes_public === "yes" ? "its meetings are public and their minutes published" : r.meetings_public === "yes" ? "its meetings are public" : "its meeting minutes are published";
+  const value = open === "no" && (r.meetings_public === "unknown" || r.minutes_public === "unknown") ? "unknown" : open;
+  const d = factDate(tf, r.as_of, undefined, cites(r));
   return mainWithModifier(
-    { value: policy.status, label: "Community oversight body", sources: sourcesOf(policy), yes: "a body that includes the affected communities oversees the task force", no: "no body that includes the affected communities oversees the task force" },
+    tf,
+    { policy: tf.policies.community_oversight, label: msg("policy.community_oversight"), yes: msg("oversight.yes"), no: msg("oversight.no") },
     {
-      value: open === "no" && (r.meetings_public === "unknown" || r.minutes_public === "unknown") ? "unknown" : open,
-      label: "Meetings public; minutes published",
-      sources: sourcesOf(r),
-      yes: openText,
-      no: "its meetings are closed and their minutes unpublished",
+      value,
+      fact: { label: msg("fact.meetings-minutes"), value: msg("fact.meetings-minutes-value", { meetings: yesNoValue(r.meetings_public), minutes: yesNoValue(r.minutes_public) }), sources: cites(r), ...(d && value !== "unknown" ? { asOf: d } : {}) },
+      yes: msg("oversight.open", { meetings: r.meetings_public, minutes: r.minutes_public }),
+      no: msg("oversight.closed"),
     },
-    "No source says whether a body that includes the affected communities oversees the task force",
+    msg("oversight.unknown"),
   );
 };

@@ -1,35 +1,34 @@
 import type { Operation, TaskForce } from "../../model.ts";
-import { isKnown } from "../../model.ts";
+import { msg } from "../../i18n/message.ts";
 import type { CriterionFn } from "../types.ts";
-import { operationLabel } from "./describe.ts";
-import { mainWithModifier, sexTradeArrests, sourcesOf } from "./util.ts";
+import { bounds, cites, mainWithModifier, operationRef } from "./util.ts";
 
 export const params = { type: "object", additionalProperties: false, properties: {} };
 
 /** An operation whose arrests by charge come from the task force's own publication. */
 function publishedByTaskForce(tf: TaskForce, op: Operation): boolean {
   const own = new Set(tf.sources.filter((s) => s.type === "task-force").map((s) => s.id));
-  const byCharge = isKnown(op.arrests.trafficking) && (sexTradeArrests(op) !== undefined || isKnown(op.arrests.buying_sex) || isKnown(op.arrests.selling_sex));
-  return byCharge && sourcesOf(op).some((id) => own.has(id));
+  const a = op.arrests;
+  const byCharge = bounds(a.trafficking) !== undefined && [a.selling_sex, a.buying_sex, a.selling_or_buying_sex].some((c) => bounds(c) !== undefined);
+  return byCharge && cites(op).some((c) => own.has(c.source));
 }
 
 /**
- * The task force publishes its arrest data by charge, as a policy; without the policy, its
- * own publication of one operation's arrests by charge earns partial credit.
+ * The task force publishes its arrest data by charge, as a stated rule; without the rule,
+ * its own publication of one operation's arrests by charge moves it a step.
  */
 export const dataByCharge: CriterionFn = (tf) => {
-  const policy = tf.policies.publishes_data_by_charge;
   const published = tf.operations.filter((op) => publishedByTaskForce(tf, op));
   const first = published[0];
   return mainWithModifier(
-    { value: policy.status, label: "Policy: publishes arrest data by charge", sources: sourcesOf(policy), yes: "the task force publishes its arrest data by charge", no: "the task force does not publish its arrest data by charge as a rule" },
+    tf,
+    { policy: tf.policies.publishes_data_by_charge, label: msg("policy.publishes_data_by_charge"), yes: msg("data-by-charge.yes"), no: msg("data-by-charge.no") },
     {
       value: first ? "yes" : "unknown",
-      label: "Arrests by charge in the task force's own publications",
-      sources: [...new Set(published.flatMap(sourcesOf))],
-      yes: first ? `its own publications give arrests by charge for ${operationLabel(first)}${published.length > 1 ? ` and ${published.length - 1} more` : ""}` : "",
-      no: "",
+      fact: { label: msg("fact.own-publications-by-charge"), value: first ? msg("fact.own-publications-value", { operation: operationRef(tf, first), more: published.length - 1 }) : msg("value.unknown"), sources: published.flatMap(cites) },
+      yes: first ? msg("data-by-charge.own", { operation: operationRef(tf, first), more: published.length - 1 }) : msg("value.unknown"),
+      no: msg("value.unknown"),
     },
-    "No source says whether the task force publishes its arrest data by charge",
+    msg("data-by-charge.unknown"),
   );
 };

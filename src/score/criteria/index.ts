@@ -8,12 +8,10 @@ import * as demographics from "./demographic-disparities.ts";
 import * as lawEnforcementShare from "./law-enforcement-share.ts";
 import * as lowBarrier from "./low-barrier-services.ts";
 import * as condoms from "./no-condoms-as-evidence.ts";
-import * as noStings from "./no-stings-on-people-selling-sex.ts";
+import * as stings from "./no-sex-trade-stings.ts";
 import * as nonPunishment from "./non-punishment-of-victims.ts";
-import * as officers from "./officers-per-trafficking-arrest.ts";
 import * as reply from "./right-of-reply.ts";
 import * as services from "./services-not-conditional.ts";
-import * as survivorSeats from "./survivor-led-seats.ts";
 import * as traffickingShare from "./trafficking-arrest-share.ts";
 import * as coLead from "./victim-service-co-lead.ts";
 
@@ -21,12 +19,10 @@ import * as coLead from "./victim-service-co-lead.ts";
 export const criteria: Readonly<Record<string, Criterion>> = {
   "law-enforcement-share": { score: lawEnforcementShare.lawEnforcementShare, params: lawEnforcementShare.params },
   "victim-service-co-lead": { score: coLead.victimServiceCoLead, params: coLead.params },
-  "survivor-led-seats": { score: survivorSeats.survivorLedSeats, params: survivorSeats.params },
   "affected-community-seats": { score: affectedCommunitySeats.affectedCommunitySeats, params: affectedCommunitySeats.params },
-  "no-stings-on-people-selling-sex": { score: noStings.noStingsOnPeopleSellingSex, params: noStings.params },
+  "no-sex-trade-stings": { score: stings.noSexTradeStings, params: stings.params },
   "buyer-stings-tied-to-victims": { score: buyerStings.buyerStingsTiedToVictims, params: buyerStings.params },
   "trafficking-arrest-share": { score: traffickingShare.traffickingArrestShare, params: traffickingShare.params },
-  "officers-per-trafficking-arrest": { score: officers.officersPerTraffickingArrest, params: officers.params },
   "services-not-conditional": { score: services.servicesNotConditional, params: services.params },
   "low-barrier-services": { score: lowBarrier.lowBarrierServices, params: lowBarrier.params },
   "demographic-disparities": { score: demographics.demographicDisparities, params: demographics.params },

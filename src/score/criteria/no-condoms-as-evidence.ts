@@ -1,15 +1,9 @@
+import { msg } from "../../i18n/message.ts";
 import type { CriterionFn } from "../types.ts";
-import { mainWithModifier, sourcesOf } from "./util.ts";
+import { policyOnly } from "./util.ts";
 
 export const params = { type: "object", additionalProperties: false, properties: {} };
 
-/** Condoms are never used as evidence, moved by whether people who sell sex are arrested at all. */
-export const noCondomsAsEvidence: CriterionFn = (tf) => {
-  const condoms = tf.policies.no_condoms_as_evidence;
-  const arrest = tf.policies.non_arrest_of_people_selling_sex;
-  return mainWithModifier(
-    { value: condoms.status, label: "Policy: condoms are never used as evidence", sources: sourcesOf(condoms), yes: "the task force never uses condoms as evidence", no: "the task force may use condoms as evidence" },
-    { value: arrest.status, label: "Policy not to arrest people who sell sex", sources: sourcesOf(arrest), yes: "it does not arrest people who sell sex", no: "it may arrest people who sell sex" },
-    "No source says whether the task force uses condoms as evidence",
-  );
-};
+/** Condoms are never used as evidence, as a stated rule. */
+export const noCondomsAsEvidence: CriterionFn = (tf) =>
+  policyOnly(tf, { policy: tf.policies.no_condoms_as_evidence, label: msg("policy.no_condoms_as_evidence"), yes: msg("condoms.yes"), no: msg("condoms.no") }, msg("condoms.unknown"));

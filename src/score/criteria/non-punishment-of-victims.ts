@@ -1,29 +1,32 @@
-import { isKnown } from "../../model.ts";
-import type { CriterionFn } from "../types.ts";
-import { arrestsPeopleSellingSex } from "./no-stings-on-people-selling-sex.ts";
-import { mainWithModifier, plural, sourcesOf } from "./util.ts";
+import type { YesNo } from "../../model.ts";
+import { msg } from "../../i18n/message.ts";
+import type { CriterionFn, FactFinding } from "../types.ts";
+import { bounds, cites, mainWithModifier, operationDate, operationRef } from "./util.ts";
 
 export const params = { type: "object", additionalProperties: false, properties: {} };
 
 /**
- * Victims are not punished for crimes they were compelled to commit. Operations that arrest
- * people selling sex, or arrest minors, "may result in the arrest of victims" and lower it.
+ * Victims are not punished for crimes they were compelled to commit: the stated rule, moved
+ * by whether reported operations arrested minors (a figure no other criterion uses).
  */
 export const nonPunishmentOfVictims: CriterionFn = (tf) => {
-  const policy = tf.policies.non_punishment_of_victims;
-  const risky = tf.operations.filter((op) => arrestsPeopleSellingSex(op) || (isKnown(op.minors?.arrested) && (op.minors?.arrested as number) > 0));
-  const careful = tf.operations.filter((op) => !arrestsPeopleSellingSex(op) && op.arrests.selling_sex === 0 && (op.minors?.arrested === 0 || op.minors?.arrested === undefined));
-  const practice = risky.length > 0 ? "no" : careful.length > 0 && careful.length === tf.operations.length ? "yes" : "unknown";
-  const sources = [...new Set((risky.length > 0 ? risky : careful).flatMap(sourcesOf))];
+  const withMinors = tf.operations.filter((op) => bounds(op.minors?.arrested) !== undefined);
+  const arrested = withMinors.filter((op) => (bounds(op.minors?.arrested)?.lo ?? 0) > 0);
+  const none = withMinors.filter((op) => bounds(op.minors?.arrested)?.hi === 0);
+  const practice: YesNo = arrested.length > 0 ? "no" : none.length > 0 && none.length === tf.operations.length ? "yes" : "unknown";
+  const shown = arrested.length > 0 ? arrested : none;
+  const first = shown[0];
+  const d = first ? operationDate(tf, first) : undefined;
+  const fact: FactFinding = {
+    label: msg("fact.minors-arrested"),
+    value: first ? msg("fact.minors-arrested-value", { operation: operationRef(tf, first), arrested: arrested.length, none: none.length, all: tf.operations.length }) : msg("value.unknown"),
+    sources: shown.flatMap(cites),
+    ...(d ? { asOf: d } : {}),
+  };
   return mainWithModifier(
-    { value: policy.status, label: "Policy: victims are not punished", sources: sourcesOf(policy), yes: "the task force has a policy not to punish victims for crimes they were compelled to commit", no: "the task force has no policy against punishing victims for crimes they were compelled to commit" },
-    {
-      value: practice,
-      label: "Reported operations avoid arresting people who sell sex and minors",
-      sources,
-      yes: `none of its ${plural(careful.length, "reported operation")} arrested people for selling sex or arrested minors`,
-      no: `${plural(risky.length, "reported operation")} arrested people who sell sex or minors, who may be victims`,
-    },
-    "No source says whether the task force has a policy not to punish victims",
+    tf,
+    { policy: tf.policies.non_punishment_of_victims, label: msg("policy.non_punishment_of_victims"), yes: msg("non-punishment.yes"), no: msg("non-punishment.no") },
+    { value: practice, fact, yes: msg("non-punishment.no-minors", { operations: none.length }), no: msg("non-punishment.minors", { operations: arrested.length }) },
+    msg("non-punishment.unknown"),
   );
 };

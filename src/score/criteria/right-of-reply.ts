@@ -1,6 +1,6 @@
+import { dateValue, msg } from "../../i18n/message.ts";
 import type { CriterionFn } from "../types.ts";
-import { formatDate } from "./describe.ts";
-import { verdict } from "./util.ts";
+import { cites, verdict } from "./util.ts";
 
 export const params = { type: "object", additionalProperties: false, properties: {} };
 
@@ -11,17 +11,16 @@ export const params = { type: "object", additionalProperties: false, properties:
 export const rightOfReply: CriterionFn = (tf) => {
   const reply = tf.review.reply;
   const status = reply?.status ?? "not-requested";
-  const when = reply?.date ? formatDate(reply.date) : "";
-  const on = when ? ` on ${when}` : "";
-  const facts = [{ label: "Reply to the draft scorecard", value: status, sources: [...(reply?.sources ?? [])] }];
+  const on = reply?.date ? dateValue(reply.date) : "none";
+  const facts = [{ label: msg("fact.reply"), value: msg(`reply.status.${status}`), sources: cites(reply) }];
   switch (status) {
     case "received":
-      return verdict("met", facts, `The task force replied to the draft scorecard${on}`);
+      return verdict("met", facts, msg("reply.met", { on }));
     case "requested":
-      return verdict("partly-met", facts, `The task force was sent the draft scorecard for reply${on}, and no reply has been received`);
+      return verdict("partly-met", facts, msg("reply.partly-met", { on }));
     case "declined":
-      return verdict("not-met", facts, `The task force declined to reply to the draft scorecard${on}`);
+      return verdict("not-met", facts, msg("reply.not-met", { on }));
     default:
-      return verdict("unknown", facts, "The draft scorecard has not yet been sent to the task force for its reply");
+      return verdict("unknown", facts, msg("reply.unknown"));
   }
 };

@@ -1,7 +1,7 @@
 import type { Sector, TaskForce } from "../../model.ts";
-import { isKnown } from "../../model.ts";
-import type { CriterionOutcome, Fact } from "../types.ts";
-import { plural, uniqueSources, verdict } from "./util.ts";
+import { listValue, msg } from "../../i18n/message.ts";
+import type { CriterionOutcome, FactFinding } from "../types.ts";
+import { bounds, cites, countValue, factDate, uniqueCites, verdict, yesNoValue } from "./util.ts";
 
 /** The params schema of a criterion that takes a list of sectors. */
 export const sectorsParam = (key: string) => ({
@@ -13,24 +13,42 @@ export const sectorsParam = (key: string) => ({
 
 type SeatField = "survivor_led_seats" | "sex_worker_led_seats" | "targeted_community_seats";
 
+const FIELDS: readonly { field: SeatField; sector: Sector }[] = [
+  { field: "survivor_led_seats", sector: "survivor-led" },
+  { field: "sex_worker_led_seats", sector: "sex-worker-led" },
+  { field: "targeted_community_seats", sector: "targeted-community" },
+];
+
 /**
- * Seats held by groups from given sectors: the larger of the counted seats and the named
- * members. Met when they vote; partly met when they hold seats whose vote is no or unknown.
+ * Seats held by groups of affected people (survivors, sex workers, the targeted communities):
+ * the larger of the counted seats and the named members. Met when a seat votes; partly met
+ * when the seats do not vote or no source says. Not met only when every seat count is a
+ * stated 0, which validation allows only from a complete list or a count: a group that an
+ * incomplete list does not name is unknown, never absent.
  */
-export function seats(tf: TaskForce, fields: readonly { field: SeatField; label: string }[], sectors: readonly Sector[], who: string): CriterionOutcome {
+export function seats(tf: TaskForce): CriterionOutcome {
   const r = tf.representation;
-  const facts: Fact[] = fields.map((f) => ({ label: f.label, value: String(r[f.field]), sources: r.sources ?? [] }));
-  const named = tf.membership.members.filter((m) => sectors.includes(m.sector) && (m.role === "lead" || m.role === "voting-member" || m.votes === "yes"));
-  if (named.length) facts.push({ label: `Named members that are ${who}`, value: named.map((m) => `${m.name} (votes: ${m.votes})`).join("; "), sources: uniqueSources(named) });
-  const counted = fields.reduce((s, f) => s + (isKnown(r[f.field]) ? (r[f.field] as number) : 0), 0);
+  const asOf = factDate(tf, r.as_of, undefined, cites(r));
+  const facts: FactFinding[] = FIELDS.map((f) => ({
+    label: msg(`fact.seats.${f.sector}`),
+    value: countValue(r[f.field]),
+    sources: cites(r),
+    ...(asOf && r[f.field] !== "unknown" ? { asOf } : {}),
+  }));
+  const sectors = new Set<Sector>(FIELDS.map((f) => f.sector));
+  const named = tf.membership.members.filter((m) => sectors.has(m.sector) && m.role !== "partner" && m.role !== "advisory");
+  if (named.length) {
+    facts.push({ label: msg("fact.affected-members-named"), value: listValue(named.map((m) => msg("fact.name-votes", { name: m.name, votes: yesNoValue(m.votes) }))), sources: uniqueCites(named) });
+  }
+  const counted = FIELDS.reduce((s, f) => s + (bounds(r[f.field])?.lo ?? 0), 0);
   const total = Math.max(counted, named.length);
   if (total > 0) {
-    const votes = named.some((m) => m.votes === "yes") || (counted > 0 && r.seats_vote === "yes");
-    facts.push({ label: "Those seats vote", value: votes ? "yes" : r.seats_vote, sources: votes && named.some((m) => m.votes === "yes") ? uniqueSources(named) : (r.sources ?? []) });
-    if (votes) return verdict("met", facts, `${who} hold ${plural(total, "seat")}, with a vote`);
-    const voteText = r.seats_vote === "no" ? "but the seats do not vote" : "but no source says whether the seats vote";
-    return verdict("partly-met", facts, `${who} hold ${plural(total, "seat")}, ${voteText}`);
+    const namedVote = named.some((m) => m.votes === "yes");
+    const votes = namedVote || (counted > 0 && r.seats_vote === "yes");
+    facts.push({ label: msg("fact.seats-vote"), value: yesNoValue(votes ? "yes" : r.seats_vote), sources: namedVote ? uniqueCites(named.filter((m) => m.votes === "yes")) : cites(r) });
+    if (votes) return verdict("met", facts, msg("seats.met", { seats: total }));
+    return verdict("partly-met", facts, msg(r.seats_vote === "no" ? "seats.partly-met-no-vote" : "seats.partly-met-vote-unknown", { seats: total }));
   }
-  if (fields.every((f) => isKnown(r[f.field]))) return verdict("not-met", facts, `${who} hold no seat on the task force`);
-  return verdict("unknown", facts, `No source says whether ${who} hold seats on the task force`);
+  if (FIELDS.every((f) => r[f.field] === 0)) return verdict("not-met", facts, msg("seats.not-met"));
+  return verdict("unknown", facts, msg("seats.unknown"));
 }
