@@ -37,6 +37,9 @@ export const FONT_FAMILIES: readonly FontFamily[] = [
       { weight: 400, style: "italic" },
       { weight: 600, style: "normal" },
       { weight: 700, style: "normal" },
+      // Without it, bold italic text is made by thickening the italic, which Chromium embeds
+      // as an unnamed Type 3 font that cannot be searched or copied reliably.
+      { weight: 700, style: "italic" },
     ],
   },
   { family: "Noto Sans", pkg: "@fontsource/noto-sans", variants: REGULAR_BOLD },
