@@ -24,6 +24,7 @@ const SCRIPTS = [
 export function describeCharacter(cp: number): string {
   const ch = String.fromCodePoint(cp);
   if (/\p{Extended_Pictographic}/u.test(ch)) return "an emoji";
+  if (/\p{Zs}/u.test(ch)) return "a special kind of space";
   if (/\p{Co}/u.test(ch)) return "a private-use character, which means something only to one program or font";
   if (/\p{Cn}/u.test(ch)) return "a code that Unicode does not assign to any character";
   if (/\p{Cs}/u.test(ch)) return "half of a broken character";
@@ -63,7 +64,7 @@ export function fontCoverageChecks(loaded: Loaded, coverage: Coverage): Problem[
         const { line, col } = loaded.lineCounter.linePos(offsetOf(loaded.text, node.range, segment));
         const message =
           missing !== undefined
-            ? `the character '${String.fromCodePoint(missing)}' (${label(missing)}, ${describeCharacter(missing)}) cannot be printed: none of the fonts that come with the scorecards has it, so the PDF would show an empty box. Remove it, or write the text without it.`
+            ? `the character '${String.fromCodePoint(missing)}' (${label(missing)}, ${describeCharacter(missing)}) cannot be printed: none of the fonts that come with the scorecards has it, so the PDF would show an empty box. ${/\p{Zs}/u.test(String.fromCodePoint(missing)) ? "Write an ordinary space instead." : "Remove it, or write the text without it."}`
             : `the letter '${segment}' (${cps.map(label).join(" + ")}) cannot be printed as one letter: no font that comes with the scorecards has all of its parts. Write it as a single character, or without the accent.`;
         problems.push({ file: loaded.file, line, col, code: "character-unprintable", severity: "error", message });
       }

@@ -1,12 +1,12 @@
 // Names in every script of Los Angeles County print with the bundled fonts only: the text
 // comes back out of the PDF, no font of the machine is used, and Arabic reads right to left.
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { printPdf } from "../../src/pdf/print.ts";
-import { fixture, tempDir } from "../helpers.ts";
+import { cli, fixture, tempDir } from "../helpers.ts";
 import { loadTaskForce, lockedPage, render, startBrowser, tool } from "./setup.ts";
 
 const NAMES = {
@@ -117,4 +117,20 @@ describe("a scorecard with names in every script of Los Angeles County", () => {
       await page.close();
     }
   });
+});
+
+describe("scorecard build with names in every script", () => {
+  it("prints the scorecard, its web page and summary.pdf with bundled fonts only", async () => {
+    const out = tempDir();
+    const result = await cli(["build", "--out", out, "--concurrency", "1", fixture("render", "many-scripts.yaml")], { env: { SOURCE_DATE_EPOCH: "1700000000" } });
+    expect(result.code, result.stderr).toBe(0);
+    for (const pdf of ["many-scripts.pdf", "summary.pdf"]) {
+      const fonts = tool("pdffonts", [join(out, pdf)]).split("\n").slice(2).filter(Boolean);
+      expect(fonts.length, pdf).toBeGreaterThan(0);
+      for (const line of fonts) expect(line, pdf).toMatch(/^[A-Z]{6}\+(SourceSans3|NotoSans)\S*\s+CID TrueType\s.*\byes\s+yes\s+yes\b/);
+    }
+    const html = readFileSync(join(out, "many-scripts.html"), "utf8");
+    expect(html).toContain(NAMES.Arabic);
+    expect(html).toContain("font-family: 'Noto Sans Arabic'");
+  }, 60_000);
 });
