@@ -1,5 +1,5 @@
-// The bundled fonts, and which pieces of them a document needs. Pure: the @fontsource CSS
-// and the font files are read by src/io/theme.ts and passed in.
+// Which pieces of the bundled fonts a document needs. Pure: the @fontsource CSS and the
+// font files are read by src/io/fonts.ts (through readFonts in src/io/theme.ts) and passed in.
 //
 // @fontsource splits each face into unicode-range subsets (CJK into about 100 pieces). A
 // document inlines only the subsets that its text uses, so an English scorecard carries the
