@@ -3,6 +3,7 @@
 import type { Problem } from "../errors.ts";
 import type { TaskForce } from "../model.ts";
 import { check } from "../pipeline.ts";
+import { normalize } from "../validate/validate.ts";
 import { parseRubric } from "../score/rubric.ts";
 import { score } from "../score/score.ts";
 import type { CriterionResult, Fact, Rubric, ScoreCard, Status } from "../score/types.ts";
@@ -106,15 +107,23 @@ interface Evaluated {
   card: ScoreCard | undefined;
 }
 
-function evaluate(file: SourceFile, side: SideRubric, today: string): Evaluated {
+/**
+ * Rules added after files were written: an earlier version that breaks only these is still
+ * scored as it was written, so that a diff or history can show what the stricter rules changed.
+ */
+const LATER_RULES: ReadonlySet<string> = new Set(["seats-zero-unproven", "none-reported-unsourced"]);
+
+function evaluate(file: SourceFile, side: SideRubric, today: string, earlier = false): Evaluated {
   const checked = check(file.file, file.text, today);
   const data = checked.loaded.data;
   const rawName = data && typeof data === "object" ? (data as Record<string, unknown>).name : undefined;
   const name = typeof rawName === "string" && rawName.trim() ? rawName : undefined;
-  if (!checked.taskForce) {
-    return { state: { state: "invalid", name, problems: checked.problems.filter((p) => p.severity === "error") }, data, card: undefined };
+  const errors = checked.problems.filter((p) => p.severity === "error");
+  const lenient = earlier && data !== undefined && errors.length > 0 && errors.every((p) => LATER_RULES.has(p.code));
+  if (!checked.taskForce && !lenient) {
+    return { state: { state: "invalid", name, problems: errors }, data, card: undefined };
   }
-  const tf = checked.taskForce;
+  const tf = checked.taskForce ?? normalize(data);
   if (!side.rubric) return { state: { state: "unscored", name: tf.name, reason: "the rubric could not be read (see above)." }, data, card: undefined };
   try {
     const card = score(tf, side.rubric);
@@ -238,7 +247,7 @@ export function compare(base: Side, head: Side, today: string): DiffModel {
       unchanged.push(file);
       continue;
     }
-    cards.push(diffCard(file, x && evaluate(x, rb, today), y && evaluate(y, rh, today), rh.rubric, rubricChanged));
+    cards.push(diffCard(file, x && evaluate(x, rb, today, true), y && evaluate(y, rh, today), rh.rubric, rubricChanged));
   }
   return {
     base: { label: base.label, rubricVersion: rb.rubric?.version, rubricError: rb.error },

@@ -165,12 +165,23 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
     return a ? format(english(), a) : "";
   };
 
+  const quotedIn = new Map<string, number>();
   const criteria = card.criteria.map((c, i) => {
     const rc = rubric?.criteria.find((r) => r.id === c.id);
     const newest = c.asOf[0];
-    // A quote is printed once per criterion, beside the first fact that cites it.
-    const printed = new Set<string>();
-    const fresh = (cs: readonly Cite[]) => quotes(cs).filter((q) => !printed.has(q.text) && printed.add(q.text));
+    // A quote is printed once, beside the first fact that cites it; later facts point back to it.
+    const fresh = (cs: readonly Cite[]) => {
+      const shown: { text: string; ref: string; where: string }[] = [];
+      const earlier = new Set<number>();
+      for (const q of quotes(cs)) {
+        const first = quotedIn.get(q.text);
+        if (first === undefined) {
+          quotedIn.set(q.text, i + 1);
+          shown.push(q);
+        } else if (first !== i + 1) earlier.add(first);
+      }
+      return { shown, seeAbove: [...earlier].map((n) => `criterion ${n}`).join(", ") };
+    };
     return {
       n: i + 1,
       id: c.id,
@@ -185,17 +196,21 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
       asOf: c.asOf.map(dateText).join("; "),
       dated: c.asOf.some(dated),
       newest: newest ? dateText(newest) : "",
-      facts: c.facts.map((f) => ({
+      facts: c.facts.map((f) => {
+        const q = fresh(f.sources);
+        return {
         label: f.label,
         value: f.value,
         unknown: f.value === "unknown",
         refs: refs(f.sources),
-        quotes: fresh(f.sources),
+        quotes: q.shown,
+        seeAbove: q.seeAbove,
         whose: whose(f.sources),
         asOf: dateText(f.asOf),
         dated: dated(f.asOf),
         context: Boolean(f.context),
-      })),
+        };
+      }),
     };
   });
   const allDates = card.criteria.flatMap((c) => c.facts.flatMap((f) => (f.asOf ? [f.asOf] : [])));
@@ -237,7 +252,7 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
       dated: dated(operationDate(tf, op)),
       places: op.places?.join(", ") ?? "",
       type: operationTypeLabel[op.type],
-      officers: words(op.officers_deployed),
+      officers: typeof op.officers_deployed === "object" ? op.officers_deployed.words : words(op.officers_deployed),
       arrests: words(op.arrests.total),
       prostitution: words(op.arrests.selling_or_buying_sex ?? op.arrests.selling_sex),
       trafficking: op.arrests.trafficking_related !== undefined && !isKnown(op.arrests.trafficking) ? `${words(op.arrests.trafficking_related)} “trafficking-related”` : words(op.arrests.trafficking),
@@ -470,6 +485,7 @@ function methodologyView(rubric: Rubric) {
     publisher: rubric.publisher,
     totalWeight: total,
     minCoverage: Math.round(rubric.grading.min_coverage * 100),
+    evidence: rubric.grading.evidence,
     grades: rubric.grading.grades.map((g) => ({ grade: g.grade, min: g.min_percent })),
     criteria,
     guidance: cited.map(({ key: _key, ...rest }) => rest),

@@ -29,7 +29,15 @@ export function cardRecord({ file, card }: ScoredFile) {
       points: c.points,
       max_points: c.weight,
       reason: c.reason,
-      facts: c.facts.map((f) => ({ label: f.label, value: f.value, sources: [...f.sources] })),
+      sources: [...c.basis],
+      as_of: c.asOf.map((d) => ({ date: d.date, basis: d.basis, source_date: d.published })),
+      facts: c.facts.map((f) => ({
+        label: f.label,
+        value: f.value,
+        sources: f.sources.map((s) => s.source),
+        ...(f.sources.some((s) => s.quote) ? { quotes: f.sources.filter((s) => s.quote).map((s) => ({ source: s.source, quote: s.quote })) } : {}),
+        ...(f.context ? { scored: false } : {}),
+      })),
     })),
   };
 }

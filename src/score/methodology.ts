@@ -69,6 +69,7 @@ export function methodologyMarkdown(rubric: Rubric): string {
     `**Rounding.** ${text(g.rounding)}`,
     "",
     `**Ties.** ${text(g.ties)}`,
+    ...(g.evidence ? ["", `**How the evidence is weighed.** ${text(g.evidence)}`, "", `**Dated facts.** A fact older than ${g.stale_after_years} years at the scorecard's date is marked as dated.`] : []),
     "",
     "## The criteria",
     "",

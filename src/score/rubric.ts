@@ -5,6 +5,7 @@ import { formatProblem, UserError, type Problem } from "../errors.ts";
 import { load, locate, type DataPath } from "../load/load.ts";
 import { closest, schemaMessages } from "../validate/messages.ts";
 import { criteria } from "./criteria/index.ts";
+import { retired } from "./criteria/retired.ts";
 import type { Rubric } from "./types.ts";
 
 export interface RubricCheck {
@@ -41,7 +42,13 @@ export function checkRubric(file: string, text: string): RubricCheck {
   }
   // The rules beyond the schema run on whatever is well-formed, so every problem shows at once.
   problems.push(...semantic(wellFormed(loaded.data), at));
-  return { rubric: problems.length ? undefined : (loaded.data as Rubric), problems: sort(problems) };
+  return { rubric: problems.length ? undefined : withDefaults(loaded.data as Rubric), problems: sort(problems) };
+}
+
+/** Rubrics before 2026.2 have no stale_after_years or evidence text: they get the defaults. */
+function withDefaults(r: Rubric): Rubric {
+  const g = r.grading as Partial<Rubric["grading"]> & Rubric["grading"];
+  return { ...r, grading: { ...g, stale_after_years: g.stale_after_years ?? 5, evidence: g.evidence ?? "" } };
 }
 
 /** The loader speaks of task force files; say "rubric" instead. */
@@ -80,7 +87,7 @@ function semantic(rubric: Rubric, at: At): Problem[] {
     if (typeof c.category === "string" && categories.length > 0 && !categories.includes(c.category)) {
       problems.push(at([...path, "category"], "value", `category must be one of the ids under categories: ${categories.join(", ")} (not '${c.category}').`, "schema-enum"));
     }
-    const criterion = criteria[c.id];
+    const criterion = criteria[c.id] ?? retired[c.id];
     if (!criterion) {
       const guess = closest(c.id, known);
       problems.push(

@@ -2,6 +2,7 @@ import type { SourceKind, TaskForce } from "../model.ts";
 import { format, formatValue, type Messages } from "../i18n/message.ts";
 import { messagesFor } from "../io/messages.ts";
 import { criteria } from "./criteria/index.ts";
+import { retired } from "./criteria/retired.ts";
 import { latest } from "./criteria/util.ts";
 import { withAttribution } from "./attribution.ts";
 import type { Confidence, CriterionOutcome, CriterionResult, Fact, FactDate, Rubric, ScoreCard, Status } from "./types.ts";
@@ -42,7 +43,7 @@ export function fractionFor(status: Status, rubric: Rubric): number | null {
  */
 export function score(taskForce: TaskForce, rubric: Rubric, messages: Messages = messagesFor("en")): ScoreCard {
   const results: CriterionResult[] = rubric.criteria.map((c) => {
-    const criterion = criteria[c.id];
+    const criterion = criteria[c.id] ?? retired[c.id];
     if (!criterion) throw new Error(`the rubric names criterion '${c.id}', but no function scores it (this is a bug: the rubric check should have caught it)`);
     const outcome = criterion.score(taskForce, c.params);
     const fraction = fractionFor(outcome.status, rubric);

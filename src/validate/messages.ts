@@ -93,6 +93,8 @@ export function schemaMessages(errors: readonly ErrorObject[], data: unknown): S
   const seen = new Set<string>();
   for (const e of errors) {
     if (e.keyword !== "anyOf" && anyOfPaths.has(e.instancePath) && e.schemaPath.includes("/anyOf/")) continue;
+    // An if/then/else (a citation: an id, or a section) reports the branch's own error as well; that one says what is wrong.
+    if (e.keyword === "if") continue;
     const path = pointerToPath(e.instancePath, data);
     const label = pathLabel(path);
     // A list entry reads as "places[1]", not as a bare "1".

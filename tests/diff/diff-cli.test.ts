@@ -43,13 +43,13 @@ describe("scorecard diff in a git repository", () => {
     const moved = model.cards[0]!.criteria;
     const ids = moved.map((c) => c.id);
     expect(ids).toContain("law-enforcement-share");
-    expect(ids).toContain("no-stings-on-people-selling-sex");
+    expect(ids).toContain("no-sex-trade-stings");
     const section = md.stdout.slice(md.stdout.indexOf("Criteria that moved"));
     for (const c of moved) expect(section).toContain(c.title);
     // The edits behind each move are named with the field that changed.
     const share = moved.find((c) => c.id === "law-enforcement-share")!;
     expect(share.edits.map((e) => e.field)).toContain("membership.members[Example Health Project].sector");
-    const stings = moved.find((c) => c.id === "no-stings-on-people-selling-sex")!;
+    const stings = moved.find((c) => c.id === "no-sex-trade-stings")!;
     expect(stings.edits.map((e) => e.field)).toContain("operations[Example Motel investigation].arrests.selling_sex");
     expect(md.stdout).toMatch(/health-harm-reduction → law-enforcement/);
   });

@@ -17,15 +17,24 @@ describe("buildView", () => {
     expect(firstYear.officers).toBe("unknown");
     expect(firstYear.referred).toBe("unknown");
     expect(v.representation.rows.find((r) => r.label.startsWith("Seats for survivor"))).toMatchObject({ value: "unknown", unknown: true });
+    // None reported is never 0, and an approximation keeps the source's words.
+    const sting = v.operations.find((o) => o.name === "Lynwood and Compton sting")!;
+    expect(sting.trafficking).toBe("none reported");
+    expect(sting.officers).toBe("“roughly 70” (the source's words)");
     // A real zero stays a zero.
-    expect(v.representation.rows.find((r) => r.label.startsWith("Seats for sex-worker"))).toMatchObject({ value: "0", unknown: false });
+    const ex = view(example());
+    expect(ex.representation.rows.find((r) => r.label.startsWith("Seats for groups from the targeted"))).toMatchObject({ value: "0", unknown: false });
   });
 
   it("picks key facts from the latest operation with numbers, with their sources", () => {
     const v = view(loadTaskForce(LA_FILE));
-    expect(v.keyFacts.membership).toMatchObject({ value: "9 of 9" });
-    expect(v.keyFacts.operation?.caption).toBe("Lynwood and Compton sting, 21 August 2018");
-    expect(v.keyFacts.operation?.facts.map((f) => f.value)).toEqual(["70", "33", "0", "10"]);
+    // Nine named in a list that may be incomplete: never "9 of 9".
+    expect(v.keyFacts.membership).toMatchObject({ value: "9" });
+    expect(v.keyFacts.membership?.label).toContain("no source says the list is complete");
+    expect(v.keyFacts.counts[0]?.text).toBe("18 governmental partners, 10 community based organizations");
+    expect(v.keyFacts.operation?.caption).toBe("Lynwood and Compton sting, 21 August 2018 (year inferred)");
+    expect(v.keyFacts.operation?.facts.map((f) => f.value)).toEqual(["roughly 70", "33", "none reported", "10"]);
+    expect(v.keyFacts.operation?.whose).toBe("an op-ed by Kate D'Adamo (Medium, 2018, year inferred)");
     expect(v.keyFacts.operation?.refs).toBe("[1]");
   });
 
@@ -42,10 +51,11 @@ describe("buildView", () => {
   it("names the unknown fields an advocate could look up", () => {
     const fields = unknownFields(loadTaskForce(LA_FILE));
     expect(fields).toContain("Membership: seats for survivor-led groups");
-    expect(fields).toContain("Membership: the role of 7 of 9 named members");
+    expect(fields).toContain("Membership: the role of 9 of 9 named members");
     expect(fields.some((f) => f.startsWith("First year of the task force:") && f.includes("officers deployed"))).toBe(true);
     expect(fields).toContain("Policy: condoms are not used as evidence");
-    expect(fields).not.toContain("Policy: people who sell sex are not arrested");
+    // No source states a rule for LA: what the 2018 operation did is not a policy.
+    expect(fields).toContain("Policy: people who sell sex are not arrested");
   });
 
   it("marks drafts and fictional files, and takes the Author from the config", () => {
@@ -138,7 +148,7 @@ describe("the HTML scorecard", () => {
   it("is one document with every section, usable on a phone", () => {
     const { html } = render(loadTaskForce(LA_FILE));
     expect(html).toContain(`<meta name="viewport" content="width=device-width, initial-scale=1">`);
-    for (const h of ["Key facts", "Who sits at the table", "The criteria", "Each criterion in detail", "Operations", "Membership", "Policies", "What we don't know", "How the grade is worked out", "Sources"]) {
+    for (const h of ["Key facts", "Who is named at the table", "The criteria", "Each criterion in detail", "Operations", "Membership", "Policies", "What we don't know", "How the grade is worked out", "Sources"]) {
       expect(html).toContain(`<h2>${h}</h2>`);
     }
     expect(html).toContain(`class="provenance"`);

@@ -27,9 +27,11 @@ describe("scores.json and scores.csv", () => {
     expect(Object.keys(row)).toEqual(["file", "name", "rubric_version", "grade", "points", "max_points", "scored_max_points", "percent", "coverage", "criteria"]);
     expect(row.rubric_version).toBe(r.version);
     expect(row.criteria).toHaveLength(r.criteria.length);
-    const stings = row.criteria.find((c: { id: string }) => c.id === "no-stings-on-people-selling-sex");
+    const stings = row.criteria.find((c: { id: string }) => c.id === "no-sex-trade-stings");
     expect(stings.status).toBe("not-met");
-    expect(stings.facts[0].sources).toEqual(["op-ed-2018"]);
+    expect(stings.sources).toEqual(["op-ed-2018"]);
+    expect(stings.facts[0].sources).toEqual(["op-ed-2018", "op-ed-2018", "op-ed-2018"]);
+    expect(stings.facts[0].quotes[0].quote).toContain("roughly 70 law enforcement officers");
   });
 
   it("keeps spreadsheet formulas out of the CSV", () => {
@@ -48,7 +50,7 @@ describe("scores.json and scores.csv", () => {
     expect(one.stdout).toBe(two.stdout);
     expect(JSON.parse(one.stdout).map((x: { file: string }) => x.file)).toEqual(["scorecards/example.yaml", "scorecards/la.yaml"]);
 
-    writeFileSync(join(dir, "heavier.yaml"), RUBRIC_TEXT.replace(/(id: trafficking-arrest-share[\s\S]*?\n    weight: )7\n/, "$120\n"));
+    writeFileSync(join(dir, "heavier.yaml"), RUBRIC_TEXT.replace(/(id: trafficking-arrest-share[\s\S]*?\n    weight: )11\n/, "$120\n"));
     const heavier = await cli(["score", "--json", "--rubric", "heavier.yaml", "scorecards/la.yaml"], { cwd: dir });
     expect(JSON.parse(heavier.stdout)[0].points).toBe(10);
   });
@@ -71,7 +73,7 @@ describe("scores.json and scores.csv", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Grade (F|Incomplete)/);
     expect(result.stdout).toContain(`Rubric version ${r.version}`);
-    expect(result.stdout).toMatch(/No stings that arrest people selling sex: Not met \(0 of 10\)\. 33 arrests/);
-    expect(result.stdout).toMatch(/Survivors have a vote: Unknown \(not scored\)/);
+    expect(result.stdout).toMatch(/No stings on the sex trade: Not met \(0 of 10\)\. According to an op-ed by Kate D'Adamo/);
+    expect(result.stdout).toMatch(/Survivors and affected communities have a vote: Unknown \(not scored\)/);
   });
 });

@@ -30,7 +30,7 @@ describe("grades, coverage and rounding", () => {
   });
 
   it("never lets unknown count as no: an unknown criterion leaves the percentage unchanged", () => {
-    const met = cases()["no-stings-on-people-selling-sex"]!.met.patch;
+    const met = cases()["no-sex-trade-stings"]!.met.patch;
     const one = score(patched(met), r);
     expect(one.points).toBe(10);
     expect(one.scoredMaxPoints).toBe(10);
@@ -74,14 +74,14 @@ describe("the rubric is data (acceptance 3)", () => {
   it("changes the score when a weight in the rubric file changes, with no code change", () => {
     const before = score(la, parseRubric(RUBRIC_TEXT));
     // Trafficking-arrest share is partly met for LA: raising its weight raises the points.
-    const edited = RUBRIC_TEXT.replace(/(id: trafficking-arrest-share[\s\S]*?\n    weight: )7\n/, "$120\n");
+    const edited = RUBRIC_TEXT.replace(/(id: trafficking-arrest-share[\s\S]*?\n    weight: )11\n/, "$120\n");
     expect(edited).not.toBe(RUBRIC_TEXT);
     const after = score(la, parseRubric(edited));
     const crit = (c: typeof before) => c.criteria.find((x) => x.id === "trafficking-arrest-share")!;
-    expect(crit(before).points).toBe(3.5);
+    expect(crit(before).points).toBe(5.5);
     expect(crit(after).points).toBe(10);
-    expect(after.points).toBe(before.points + 6.5);
-    expect(after.maxPoints).toBe(before.maxPoints + 13);
+    expect(after.points).toBe(before.points + 4.5);
+    expect(after.maxPoints).toBe(before.maxPoints + 9);
     expect(after.percent).not.toBe(before.percent);
   });
 

@@ -39,5 +39,5 @@ export function patched(patch: unknown): TaskForce {
 }
 
 export type CaseStatus = "met" | "partly-met" | "not-met" | "unknown";
-export type Cases = Record<string, Record<CaseStatus, { reason: string; patch: unknown }>>;
+export type Cases = Record<string, Record<CaseStatus, { finding: string; reason: string; patch: unknown; skip?: string }>>;
 export const cases = (): Cases => parse(readFixture("score", "cases.yaml")) as Cases;

@@ -24,8 +24,8 @@ describe("rules beyond the schema", () => {
 
   it("does not count referrals of victims identified without arrest against the arrests (trafficker investigations)", () => {
     // The fixture refers 3 people after 2 arrests, because 3 victims were identified.
-    expect(found(edited(["victims_identified: 3", "victims_identified: unknown"]))).toEqual(["error referrals-exceed-arrests 86:27"]);
-    expect(found(edited(["referred_to_services: 3", "referred_to_services: 6"]))).toEqual(["error referrals-exceed-arrests 86:27"]);
+    expect(found(edited(["victims_identified: 3", "victims_identified: unknown"]))).toEqual(["error referrals-exceed-arrests 87:27"]);
+    expect(found(edited(["referred_to_services: 3", "referred_to_services: 6"]))).toEqual(["error referrals-exceed-arrests 87:27"]);
   });
 
   it("does not compare referrals with arrests for outreach, which arrests nobody", () => {
@@ -42,17 +42,17 @@ describe("rules beyond the schema", () => {
     expect(found(edited(['as_of: "2023"', 'as_of: "2026"']))).toEqual([]);
     expect(found(edited(['as_of: "2023"', 'as_of: "2027"']))).toEqual(["error date-in-future 38:10"]);
     expect(found(edited(["date: 2023-03-14", "date: 2024-02-29"]))).toEqual([]);
-    expect(found(edited(["date: 2023-03-14", "date: 2023-02-29"]))).toEqual(["error date-invalid 75:11"]);
+    expect(found(edited(["date: 2023-03-14", "date: 2023-02-29"]))).toEqual(["error date-invalid 76:11"]);
   });
 
   it("warns when dates contradict each other", () => {
-    expect(found(edited(["date: 2023-03-14", "date: 2018-03-14"]))).toEqual(["warning date-order 75:11"]);
+    expect(found(edited(["date: 2023-03-14", "date: 2018-03-14"]))).toEqual(["warning date-order 76:11"]);
     expect(problems(edited(["last_reviewed: 2024-05-01", "last_reviewed: 2023-12-01"]))[0]?.message).toMatch(/last_reviewed \(2023-12-01\) is before sources\[1\] was published \(2024-01-10\)/);
   });
 
   it("requires a source for a known fact, and says to cite one or write unknown", () => {
     const [p] = problems(edited(["non_punishment_of_victims: { status: yes, sources: [example-report-2023] }", "non_punishment_of_victims: { status: yes }"]));
-    expect(p).toMatchObject({ code: "source-missing", severity: "error", line: 91 });
+    expect(p).toMatchObject({ code: "source-missing", severity: "error", line: 92 });
     expect(p!.message).toMatch(/policies\.non_punishment_of_victims states status: yes, but cites no source\. .*or write unknown/);
     expect(found(edited(["no_condoms_as_evidence: { status: unknown }", "no_condoms_as_evidence: { status: unknown, sources: [] }"]))).toEqual([]);
     expect(found(edited(['date: "2019"\n  sources: [example-gazette-2019]', 'date: "2019"\n  sources: []']))).toEqual(["error source-missing 15:12"]);
@@ -66,7 +66,7 @@ describe("rules beyond the schema", () => {
 
   it("resolves references to an id written out of form once, at the id", () => {
     const text = VALID.replaceAll("example-reply-2024", "Example Reply 2024");
-    expect(found(text).filter((p) => p.includes("error"))).toEqual(["error schema-format 36:15", "error schema-format 112:9"]);
+    expect(found(text).filter((p) => p.includes("error"))).toEqual(["error schema-format 36:15", "error schema-format 113:9"]);
   });
 
   it("suggests the listed id that differs only in case", () => {
@@ -76,11 +76,11 @@ describe("rules beyond the schema", () => {
   });
 
   it("warns about the same organisation listed twice, ignoring case and spacing", () => {
-    expect(found(edited(["name: Example City Police", "name: example  county sheriff"]))).toEqual(["warning member-duplicate 60:13"]);
+    expect(found(edited(["name: Example City Police", "name: example  county sheriff"]))).toEqual(["warning member-duplicate 61:13"]);
   });
 
   it("warns when members of a sector outnumber the seats counted for it, but not for partners", () => {
-    expect(found(edited(["survivor_led_seats: 1", "survivor_led_seats: 0"]))).toEqual(["warning seats-fewer-than-members 66:23"]);
+    expect(found(edited(["survivor_led_seats: 1", "survivor_led_seats: 0"]))).toEqual(["warning seats-fewer-than-members 67:23"]);
     expect(found(edited(["survivor_led_seats: 1", "survivor_led_seats: 0"], ["role: voting-member\n      votes: yes\n      sources: [example-report-2023]\n    - name: Example Sex", "role: partner\n      votes: yes\n      sources: [example-report-2023]\n    - name: Example Sex"]))).toEqual([]);
   });
 

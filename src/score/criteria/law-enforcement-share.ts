@@ -6,7 +6,7 @@ import { betweenParam, betweenSchema, bounds, cites, countValue, dateMsg, factDa
 export const params = {
   type: "object",
   additionalProperties: false,
-  required: ["law_enforcement_sectors", "met_at_most", "partly_met_at_most", "between"],
+  required: ["law_enforcement_sectors", "met_at_most", "partly_met_at_most"],
   properties: {
     law_enforcement_sectors: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", minLength: 1 } },
     met_at_most: { type: "number", minimum: 0, maximum: 1 },

@@ -13,7 +13,7 @@ export const sectorsParam = (key: string) => ({
 
 type SeatField = "survivor_led_seats" | "sex_worker_led_seats" | "targeted_community_seats";
 
-const FIELDS: readonly { field: SeatField; sector: Sector }[] = [
+const ALL: readonly { field: SeatField; sector: Sector }[] = [
   { field: "survivor_led_seats", sector: "survivor-led" },
   { field: "sex_worker_led_seats", sector: "sex-worker-led" },
   { field: "targeted_community_seats", sector: "targeted-community" },
@@ -26,7 +26,8 @@ const FIELDS: readonly { field: SeatField; sector: Sector }[] = [
  * stated 0, which validation allows only from a complete list or a count: a group that an
  * incomplete list does not name is unknown, never absent.
  */
-export function seats(tf: TaskForce): CriterionOutcome {
+export function seats(tf: TaskForce, only?: readonly SeatField[]): CriterionOutcome {
+  const FIELDS = only ? ALL.filter((f) => only.includes(f.field)) : ALL;
   const r = tf.representation;
   const asOf = factDate(tf, r.as_of, undefined, cites(r));
   const facts: FactFinding[] = FIELDS.map((f) => ({

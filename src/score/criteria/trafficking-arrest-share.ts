@@ -6,7 +6,7 @@ import { betweenParam, betweenSchema, bounds, cites, countValue, judgeRange, new
 export const params = {
   type: "object",
   additionalProperties: false,
-  required: ["met_at_least", "partly_met_at_least", "between"],
+  required: ["met_at_least", "partly_met_at_least"],
   properties: {
     met_at_least: { type: "number", minimum: 0, maximum: 1 },
     partly_met_at_least: { type: "number", minimum: 0, maximum: 1 },
