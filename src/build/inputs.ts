@@ -36,10 +36,10 @@ export function readConfigText(cwd: string): string {
 }
 
 /** The hash of everything shared by all documents. Pure. */
-export function sharedHash(parts: { tool: string; rubric: string; theme: Theme; config: string }): string {
+export function sharedHash(parts: { tool: string; rubric: string; theme: Theme; config: string; strict?: boolean }): string {
   const { theme } = parts;
   const partials = Object.keys(theme.partials)
     .sort()
     .flatMap((k) => [k, theme.partials[k] ?? ""]);
-  return hashParts(["tool", parts.tool, "rubric", parts.rubric, "template", theme.template, "css", theme.css, "fonts", theme.fonts.fingerprint, "config", parts.config, ...partials]);
+  return hashParts(["tool", parts.tool, "rubric", parts.rubric, "template", theme.template, "css", theme.css, "fonts", theme.fonts.fingerprint, "config", parts.config, ...(parts.strict ? ["strict"] : []), ...partials]);
 }

@@ -301,8 +301,9 @@ function checkEvidence(data: Rec, report: Report): void {
         const id = citedId(entry);
         if (id === undefined || (isRec(entry) && str(entry.quote) !== undefined)) return;
         const where = pathLabel(path) === "the file" ? "" : ` for ${pathLabel(path)}`;
+        const how = typeof entry === "string" ? `Write it as \`- source: ${clip(id, 40)}\` with \`quote:\` on the next line` : "Add `quote:` under it";
         report([...path, "sources", i], "value", "quote-missing",
-          `the citation of '${clip(id, 40)}'${where} carries no quote. Write it as \`- source: ${clip(id, 40)}\` with \`quote:\` on the next line, giving the source's own words for these facts, so that a reader can check them. Run validate --strict before publishing.`, "warning");
+          `the citation of '${clip(id, 40)}'${where} carries no quote. ${how}, giving the source's own words for these facts, so that a reader can check them. Run validate --strict before publishing.`, "warning");
       });
     }
     if (cites.length === 0) {

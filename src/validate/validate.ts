@@ -58,6 +58,12 @@ export function strict(problems: readonly Problem[]): Problem[] {
   return problems.map((p) => (p.severity === "warning" ? { ...p, severity: "error" as const, message: `${p.message} (--strict treats this warning as an error.)` } : p));
 }
 
+/** A checked file under --strict: any warning makes it invalid. */
+export function strictly(v: Validated): Validated {
+  const problems = strict(v.problems);
+  return { ...v, problems, taskForce: problems.some((p) => p.severity === "error") ? undefined : v.taskForce };
+}
+
 /**
  * Valid data in the one shape the later stages read: every citation becomes
  * { source, quote?, page?, section? }, whether the file wrote a bare id or a section.

@@ -24,7 +24,7 @@ describe("scorecard validate", () => {
     writeFileSync(file, readFixture("valid", "example-county.yaml").replace("sector: survivor-led", "sector: survivors"));
     const r = spawnSync("npm", ["run", "--silent", "scorecard", "--", "validate", file], { cwd: ROOT, encoding: "utf8" });
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:51:15: sector must be one of: .*survivor-led`));
+    expect(r.stdout).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:52:15: sector must be one of: .*survivor-led`));
     expect(r.stdout + r.stderr).not.toMatch(STACK);
   });
 

@@ -20,7 +20,7 @@ describe("buildView", () => {
     // None reported is never 0, and an approximation keeps the source's words.
     const sting = v.operations.find((o) => o.name === "Lynwood and Compton sting")!;
     expect(sting.trafficking).toBe("none reported");
-    expect(sting.officers).toBe("“roughly 70” (the source's words)");
+    expect(sting.officers).toBe("roughly 70");
     // A real zero stays a zero.
     const ex = view(example());
     expect(ex.representation.rows.find((r) => r.label.startsWith("Seats for groups from the targeted"))).toMatchObject({ value: "0", unknown: false });

@@ -12,6 +12,7 @@ import { check, renderDocument } from "../../pipeline.ts";
 import { inlineFonts } from "../../render/fonts.ts";
 import { compileTheme } from "../../render/render.ts";
 import { parseRubric } from "../../score/rubric.ts";
+import { strictly } from "../../validate/validate.ts";
 import { RUBRIC_FILE, TEMPLATES_DIR, TOOL_ROOT, today, type CliIO } from "../context.ts";
 import { displayName, resolveInputs } from "../read.ts";
 
@@ -30,6 +31,8 @@ are built again; the others are skipped.
   --concurrency N    how many scorecards to print at once (default: one per processor core)
   --timeout SECONDS  give up on a scorecard that takes longer than this to print (default: 60)
   --force            build every scorecard, changed or not
+  --strict           treat warnings (such as a citation without a quote) as errors:
+                     use it for the build you publish
 
 Exit codes: 0 all built, 1 a file has a problem (the others are still built),
 2 internal error, 130/143 stopped by Ctrl-C or SIGTERM.`;
@@ -64,6 +67,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
       concurrency: { type: "string" },
       timeout: { type: "string", default: "60" },
       force: { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -105,13 +109,13 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     concurrency: concurrency as number,
     timeoutSeconds: timeout as number,
     force: values.force,
-    shared: sharedHash({ tool: toolFingerprint(TOOL_ROOT), rubric: rubricText, theme, config: readConfigText(io.cwd) }),
+    shared: sharedHash({ tool: toolFingerprint(TOOL_ROOT), rubric: rubricText, theme, config: readConfigText(io.cwd), strict: values.strict }),
     grades: rubric.grading.grades.map((g) => g.grade),
     indexTemplate: readFileSync(join(TEMPLATES_DIR, "index.hbs"), "utf8"),
     summaryTemplate: readFileSync(join(TEMPLATES_DIR, "summary.hbs"), "utf8"),
     summaryStyles: `${theme.css}\n${SUMMARY_CSS}`,
     dateFor: (git) => provenanceDate(io.env, git.fileDate),
-    check: (name, text) => check(name, text, day),
+    check: (name, text) => (values.strict ? strictly(check(name, text, day)) : check(name, text, day)),
     render: (taskForce, provenance) => renderDocument(taskForce, rubric, renderHtml, { ...provenance, rubricVersion: rubric.version }, config),
     print: (page, html) => printPdf(page, html, { format }),
     printSummary: (page, html) => printPdf(page, inlineFonts(html, theme.fonts), { format }),

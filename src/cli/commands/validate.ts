@@ -2,14 +2,17 @@ import { parseArgs } from "node:util";
 import { formatProblem, type Problem } from "../../errors.ts";
 import type { CliIO } from "../context.ts";
 import { readAndCheck, resolveInputs } from "../read.ts";
-import type { Validated } from "../../validate/validate.ts";
+import { strictly, type Validated } from "../../validate/validate.ts";
 
-const HELP = `Usage: scorecard validate [--format text|github|json] [paths]
+const HELP = `Usage: scorecard validate [--strict] [--format text|github|json] [paths]
 
 Checks task force files and reports every problem in every file at once,
 as file:line:col: message. With no paths, checks scorecards/*.yaml.
 Warnings (such as a source that no fact cites) do not make a file invalid.
 
+  --strict          treat every warning as an error (exit 1), such as a citation
+                    of a real task force's fact without the source's own words.
+                    Run it before a scorecard is published.
   --format text     plain lines (the default)
   --format github   GitHub Actions annotations, shown on the changed lines of a pull request
   --format json     machine-readable results (see below)
@@ -61,7 +64,7 @@ export function jsonReport(results: readonly Validated[]) {
 }
 
 export async function validateCommand(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string", default: "text" }, help: { type: "boolean", short: "h" } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: "string", default: "text" }, strict: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } } });
   if (values.help) {
     io.stdout.write(HELP + "\n");
     return 0;
@@ -71,7 +74,8 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     io.stderr.write(`scorecard: --format must be text, github or json, not '${format}'.\n`);
     return 1;
   }
-  const results = readAndCheck(resolveInputs(positionals, io), io);
+  const checked = readAndCheck(resolveInputs(positionals, io), io);
+  const results = values.strict ? checked.map(strictly) : checked;
   const invalid = results.filter((r) => r.problems.some((p) => p.severity === "error"));
   if (format === "json") {
     io.stdout.write(JSON.stringify(jsonReport(results), null, 2) + "\n");
