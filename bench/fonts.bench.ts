@@ -41,7 +41,7 @@ const html = renderDocument(tf, rubric, renderHtml, provenance).html;
 // The old page: the same HTML with the fonts of before in place of the chosen ones.
 const fonts = readFonts();
 const old = fontFaceCss(
-  fonts.library.facesOf("Source Sans 3").filter((f) => f.subset === "latin" || f.subset === "latin-ext"),
+  fonts.library.facesOf("Source Sans 3").filter((f) => (f.subset === "latin" || f.subset === "latin-ext") && !(f.weight === 700 && f.style === "italic")),
   fonts.base64,
 );
 const oldHtml = html.replace(/<style>\n@font-face[\s\S]*?<\/style>\n/, () => `<style>\n${old}\n</style>\n`);
