@@ -48,8 +48,8 @@ function offsetOf(text: string, range: readonly number[], needle: string): numbe
  */
 export function fontCoverageChecks(loaded: Loaded, coverage: Coverage): Problem[] {
   const problems: Problem[] = [];
-  // A file of plain ASCII, as most are, prints with the first font alone.
-  if (loaded.problems.length > 0 || !loaded.doc.contents || !/[^\x00-\x7e]/.test(loaded.text)) return problems;
+  // A file of plain ASCII, as most are, prints with the first font alone (unless an escape such as "\u00e9" makes other characters).
+  if (loaded.problems.length > 0 || !loaded.doc.contents || !/[^\x00-\x7e]|\\/.test(loaded.text)) return problems;
   visit(loaded.doc, {
     Scalar(key, node) {
       if (key === "key" || !isScalar(node) || typeof node.value !== "string" || !node.range) return;
