@@ -41,5 +41,5 @@ export function sharedHash(parts: { tool: string; rubric: string; theme: Theme; 
   const partials = Object.keys(theme.partials)
     .sort()
     .flatMap((k) => [k, theme.partials[k] ?? ""]);
-  return hashParts(["tool", parts.tool, "rubric", parts.rubric, "template", theme.template, "css", theme.css, "fonts", theme.fontCss, "config", parts.config, ...(parts.strict ? ["strict"] : []), ...partials]);
+  return hashParts(["tool", parts.tool, "rubric", parts.rubric, "template", theme.template, "css", theme.css, "fonts", theme.fonts.fingerprint, "config", parts.config, ...(parts.strict ? ["strict"] : []), ...partials]);
 }

@@ -52,6 +52,8 @@ export interface BuildOptions {
   summaryStyles: string;
   /** output/methodology.html, when the caller makes one. */
   methodologyHtml?: string;
+  /** Adds the bundled fonts that a page's text uses (index.html and summary.pdf). */
+  withFonts?: (html: string) => string;
   /** The published versions of each file in git (keyed by absolute path), for the editions on each scorecard. */
   editionSources?: (files: readonly string[]) => Map<string, EditionSource[]>;
   /** The date a scorecard shows: from SOURCE_DATE_EPOCH, the data's last commit, or today. */
@@ -279,13 +281,14 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
     }
     const rows: IndexRow[] = Object.entries(manifest.docs).map(([output, e]) => ({ output, file: e.file, card: e.card, review: e.review, ...(e.facts ? { facts: e.facts } : {}) }));
     const view = indexView(rows, o.grades);
-    writeIfChanged(join(o.outDir, "index.html"), compilePage(o.indexTemplate)(view, o.summaryStyles));
+    const fonts = o.withFonts ?? ((html: string) => html);
+    writeIfChanged(join(o.outDir, "index.html"), fonts(compilePage(o.indexTemplate)(view, o.summaryStyles)));
     if (o.methodologyHtml !== undefined) writeIfChanged(join(o.outDir, "methodology.html"), o.methodologyHtml);
     const scored = rows.map((r) => ({ file: r.file, card: r.card }));
     writeIfChanged(join(o.outDir, "scores.json"), scoresJson(scored));
     writeIfChanged(join(o.outDir, "scores.csv"), scoresCsv(scored));
 
-    const summaryHtml = compilePage(o.summaryTemplate)(view, o.summaryStyles);
+    const summaryHtml = fonts(compilePage(o.summaryTemplate)(view, o.summaryStyles));
     const summaryHash = hashParts([o.shared, o.paper, summaryHtml]);
     const summaryPath = join(o.outDir, "summary.pdf");
     if (o.force || manifest.summary !== summaryHash || !existsSync(summaryPath)) {

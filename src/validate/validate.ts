@@ -4,6 +4,8 @@ import schema from "../../schemas/task-force.schema.json" with { type: "json" };
 import type { Problem } from "../errors.ts";
 import { locate, type DataPath, type Loaded } from "../load/load.ts";
 import type { TaskForce } from "../model.ts";
+import { bundledCoverage } from "../render/fonts-coverage.ts";
+import { fontCoverageChecks } from "./font-coverage.ts";
 import { schemaMessages } from "./messages.ts";
 import { semanticChecks } from "./semantic.ts";
 
@@ -45,6 +47,7 @@ export function validate(loaded: Loaded, today: string): Validated {
   }
   // Rules beyond the schema run on whatever parts are well-formed, so every problem shows at once.
   problems.push(...semanticChecks(loaded, today));
+  problems.push(...fontCoverageChecks(loaded, bundledCoverage()));
   const sorted = cap(sortProblems(problems));
   const hasErrors = sorted.some((p) => p.severity === "error");
   return { loaded, taskForce: hasErrors ? undefined : normalize(loaded.data), problems: sorted };

@@ -6,7 +6,8 @@ import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compilePage, indexFacts, indexView, plural, type IndexRow } from "../../src/build/index-page.ts";
 import { TEMPLATES_DIR } from "../../src/cli/context.ts";
-import { readFontCss } from "../../src/io/theme.ts";
+import { readFonts } from "../../src/io/theme.ts";
+import { inlineFonts } from "../../src/render/fonts.ts";
 import { printPdf } from "../../src/pdf/print.ts";
 import { check } from "../../src/pipeline.ts";
 import { statusLabel } from "../../src/render/view.ts";
@@ -21,7 +22,8 @@ const grades = rubric.grading.grades.map((g) => g.grade);
 const EXAMPLE = readFixture("history", "example-county.yaml");
 const WORSE = EXAMPLE.replace("      total: 2\n      selling_sex: 0\n", "      total: 9\n      selling_sex: 7\n");
 const template = (name: string) => readFileSync(join(TEMPLATES_DIR, name), "utf8");
-const css = `${readFontCss()}\n${template("index.css")}`;
+const css = template("index.css");
+const fonts = readFonts();
 
 function row(name: string, text: string, i: number, jurisdiction: { state?: string; region?: string } = {}): IndexRow {
   const tf = check("x.yaml", text.replace("name: Example County Task Force", `name: ${JSON.stringify(name)}`), "2030-01-01").taskForce!;
@@ -69,7 +71,7 @@ describe("summary.pdf, printed", () => {
   it("the grid fits landscape pages, its header row and the key to the criteria on every page", async () => {
     const rows = Array.from({ length: 70 }, (_, i) => row(`Example ${String(i + 1).padStart(2, "0")} County Human Trafficking Task Force`, i % 2 ? WORSE : EXAMPLE, i + 1));
     const view = indexView(rows, grades);
-    const html = compilePage(template("summary.hbs"))(view, css);
+    const html = inlineFonts(compilePage(template("summary.hbs"))(view, css), fonts);
     const { page } = await lockedPage(browser);
     try {
       const pdf = await printPdf(page, html, { format: "Letter", landscape: true, date: "2026-01-01" });

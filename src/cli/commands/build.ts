@@ -12,6 +12,7 @@ import { readTheme } from "../../io/theme.ts";
 import { ensureBrowser } from "../../pdf/browser.ts";
 import { launchBrowser, lockDown, printPdf } from "../../pdf/print.ts";
 import { check, renderDocument } from "../../pipeline.ts";
+import { inlineFonts } from "../../render/fonts.ts";
 import { compileTheme } from "../../render/render.ts";
 import { parseRubric } from "../../score/rubric.ts";
 import { strictly } from "../../validate/validate.ts";
@@ -95,7 +96,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const day = today(io.env);
   const format = paper === "a4" ? "A4" : "Letter";
   // index.html, summary.pdf and methodology.html share one stylesheet and the bundled fonts.
-  const pageStyles = `${theme.fontCss}\n${readFileSync(join(TEMPLATES_DIR, "index.css"), "utf8")}`;
+  const pageStyles = readFileSync(join(TEMPLATES_DIR, "index.css"), "utf8");
 
   const outcome = await runBuild({
     stdout: io.stdout,
@@ -114,7 +115,9 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     indexTemplate: readFileSync(join(TEMPLATES_DIR, "index.hbs"), "utf8"),
     summaryTemplate: readFileSync(join(TEMPLATES_DIR, "summary.hbs"), "utf8"),
     summaryStyles: pageStyles,
-    methodologyHtml: compilePage<ReturnType<typeof methodologyView>>(readFileSync(join(TEMPLATES_DIR, "methodology.hbs"), "utf8"))(methodologyView(rubric), pageStyles),
+    // index.html, summary.pdf and methodology.html get the bundled font pieces their text uses, like the scorecards.
+    withFonts: (html) => inlineFonts(html, theme.fonts),
+    methodologyHtml: inlineFonts(compilePage<ReturnType<typeof methodologyView>>(readFileSync(join(TEMPLATES_DIR, "methodology.hbs"), "utf8"))(methodologyView(rubric), pageStyles), theme.fonts),
     editionSources: readEditionSources,
     dateFor: (git) => provenanceDate(io.env, git.fileDate),
     check: (name, text) => (values.strict ? strictly(check(name, text, day)) : check(name, text, day)),
