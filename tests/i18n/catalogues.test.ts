@@ -188,11 +188,11 @@ describe("the Los Angeles scorecard in Spanish", () => {
     expect(withoutData(english.criteria.map((c) => c.reason).join("\n")).match(ENGLISH)?.length).toBeGreaterThan(20);
   });
 
-  it("gives the sting's date, its 33 arrests on prostitution or solicitation charges, and attributes them to the op-ed", () => {
+  it("gives the sting's date, its 33 arrests for prostitution and solicitation charges, and attributes them to the op-ed", () => {
     const stings = byId("no-sex-trade-stings").reason;
     expect(stings).toMatch(/^Según un artículo de opinión de Kate D'Adamo \(Medium, 2018, año deducido\): /);
-    expect(stings).toContain("el operativo de Lynwood y Compton (21 de agosto de 2018, año deducido)");
-    expect(stings).toContain("33 arrestos por cargos de prostitución o solicitación");
+    expect(stings).toContain("el operativo de Lynwood y Compton (21 de agosto de 2018, año deducido), un operativo encubierto contra el comercio sexual");
+    expect(stings).toContain("33 arrestos por cargos de prostitución y solicitación");
     expect(everything).toContain("21 de agosto de 2018");
   });
 
@@ -203,19 +203,20 @@ describe("the Los Angeles scorecard in Spanish", () => {
     expect(share.facts.map((f) => f.value).join("\n")).toContain("por trata: no se reporta");
     const members = byId("law-enforcement-share").facts.map((f) => f.value).join("\n");
     expect(members).toContain("18 governmental partners y 10 community based organizations");
-    expect(members).toContain("entre el 0\u00a0% y el 64\u00a0% de 28 miembros");
+    expect(members).toContain("entre el 0\u00a0% y el 64\u00a0% de los 28 contados o nombrados");
     expect(everything).not.toMatch(/por trata: 0\b|\b0 arrestos por trata/);
   });
 
   it("prints names as the data file gives them, untranslated", () => {
-    const coLead = byId("victim-service-co-lead").reason;
-    expect(coLead).toMatch(/^Según noticias \(heysocal\.com, 2015; Los Angeles Times, 2015\): /);
-    expect(coLead).toContain("United States Attorney's Office (fiscalía) y Los Angeles County Sheriff's Department (policía, sheriff o libertad condicional)");
-    expect(byId("buyer-stings-tied-to-victims").reason).toContain("“First year of the task force” (first year of operation, as reported in November 2016)");
+    expect(byId("victim-service-co-lead").reason).toContain("(United States Attorney's Office y Los Angeles County Sheriff's Department)");
+    expect(byId("victim-service-co-lead").facts.map((f) => f.value)).toContain("Los Angeles County Sheriff's Department (policía, sheriff o libertad condicional)");
+    expect(byId("buyer-stings-tied-to-victims").reason).toContain(`En ${la.operations[1]!.name} (${la.operations[1]!.period}) hubo 104 arrestos de compradores de sexo`);
   });
 
   it("says unknown as unknown, never as no", () => {
-    expect(byId("affected-community-seats").facts.map((f) => f.value)).toEqual(["se desconoce", "se desconoce", "se desconoce"]);
+    expect(byId("affected-community-seats").facts.slice(0, 3).map((f) => f.value)).toEqual(["se desconoce", "se desconoce", "se desconoce"]);
+    expect(byId("victim-service-co-lead").status).toBe("unknown");
+    expect(byId("victim-service-co-lead").reason).toContain("ninguna fuente dice si alguna organización de servicios para víctimas tiene voto");
     expect(byId("right-of-reply").reason).toBe("Todavía no se ha enviado al grupo de trabajo el borrador de la boleta de calificaciones para que responda.");
   });
 });
