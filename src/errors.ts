@@ -68,6 +68,8 @@ export const PROBLEM_CODES = [
   "seats-zero-unproven",
   "policy-from-practice",
   "inferred-unexplained",
+  // The bundled fonts (src/validate/font-coverage.ts)
+  "character-unprintable",
   "too-many-problems",
 ] as const;
 
@@ -127,6 +129,7 @@ export const PROBLEM_CODE_HELP: Record<ProblemCode, string> = {
   "seats-zero-unproven": "Seats for a group written as 0 although no complete member list or count shows it: not listed is unknown, not zero.",
   "policy-from-practice": "Warning: a policy (yes or no) whose only sources are op-eds or advocacy pieces: what an operation did is a practice, not a stated rule.",
   "inferred-unexplained": "Warning: a date marked inferred, with no note saying how it was worked out.",
+  "character-unprintable": "A character that none of the fonts bundled with the tool has (such as an emoji or a rare script), which would print as an empty box.",
   "too-many-problems": "More problems follow; fix the ones shown first.",
 };
 

@@ -1,5 +1,6 @@
 // The stages wired together: load → validate → score → render. Each stage is pure;
 // the PDF stage and all file access live at the edges (src/io, src/pdf, src/cli).
+import { editionsView, NO_EDITIONS, type Edition, type EditionsView } from "./history/editions.ts";
 import type { ScorecardConfig } from "./io/config.ts";
 import { load } from "./load/load.ts";
 import type { TaskForce } from "./model.ts";
@@ -27,6 +28,8 @@ export interface Built {
   view: View;
   /** The PDF's document properties and fixed date; pass them to printPdf. */
   pdf: { info: DocumentInfo; date: string };
+  /** Its earlier editions, as the scorecard shows them. */
+  editions: EditionsView;
 }
 
 /** Score and render one valid task force to HTML. */
@@ -36,13 +39,15 @@ export function renderDocument(
   renderHtml: (view: View) => string,
   provenance: Provenance,
   config?: ScorecardConfig,
+  editions: readonly Edition[] = [],
 ): Built {
   const card = score(taskForce, rubric);
-  const view = buildView(taskForce, card, provenance, rubric, config?.publisher);
-  return { taskForce, card, html: renderHtml(view), view, pdf: { info: view.info, date: provenance.date } };
+  const shown = editions.length ? editionsView(editions, { taskForce, card, rubric, date: provenance.date }) : NO_EDITIONS;
+  const view = buildView(taskForce, card, provenance, rubric, config?.publisher, shown);
+  return { taskForce, card, html: renderHtml(view), view, pdf: { info: view.info, date: provenance.date }, editions: shown };
 }
 
-/** The one-page handout's HTML at every level of fit, from roomy to tight: print the first that fits. */
+/** The one-page handout's HTML at every level of fit, from whole to tight: print the first that fits. */
 export function renderHandout(built: Built, renderHtml: (view: HandoutView) => string, options: HandoutOptions): string[] {
   const facts = weightiestFacts(built.taskForce, built.card);
   return HANDOUT_LEVELS.map((_, level) => renderHtml(handoutView(built.view, facts, options, level)));

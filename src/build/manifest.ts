@@ -6,6 +6,7 @@ import type { Problem } from "../errors.ts";
 import { writeFileAtomic } from "../io/files.ts";
 import type { ReviewStatus } from "../model.ts";
 import type { ScoreCard } from "../score/types.ts";
+import type { IndexFacts } from "./index-page.ts";
 
 export const MANIFEST_FILE = ".build-manifest.json";
 const FORMAT = 2;
@@ -20,6 +21,8 @@ export interface ManifestEntry {
   review: ReviewStatus;
   /** Warnings found when it was built, shown again when it is skipped. */
   warnings: Problem[];
+  /** State, region, date and the change since the last edition, for the index. */
+  facts?: IndexFacts;
 }
 
 export interface Manifest {

@@ -12,7 +12,8 @@ import type { ReviewStatus, TaskForce } from "../model.ts";
 import { scoresCsv, scoresJson } from "../score/export.ts";
 import type { ScoreCard } from "../score/types.ts";
 import type { Validated } from "../validate/validate.ts";
-import { compilePage, indexView, type IndexRow } from "./index-page.ts";
+import type { EditionSource, SinceLast } from "../history/editions.ts";
+import { compilePage, indexFacts, indexView, type IndexFacts, type IndexRow } from "./index-page.ts";
 import { MANIFEST_FILE, readManifest, serializeManifest, type Manifest } from "./manifest.ts";
 import { docHash, hashParts, planBuild, type Provenance } from "./plan.ts";
 import { PagePool } from "./pool.ts";
@@ -47,13 +48,19 @@ export interface BuildOptions {
   grades: readonly string[];
   indexTemplate: string;
   summaryTemplate: string;
-  /** Trusted CSS for summary.pdf. */
+  /** Trusted CSS (and fonts) for index.html, summary.pdf and methodology.html: one stylesheet for all three. */
   summaryStyles: string;
+  /** output/methodology.html, when the caller makes one. */
+  methodologyHtml?: string;
+  /** Adds the bundled fonts that a page's text uses (index.html and summary.pdf). */
+  withFonts?: (html: string) => string;
+  /** The published versions of each file in git (keyed by absolute path), for the editions on each scorecard. */
+  editionSources?: (files: readonly string[]) => Map<string, EditionSource[]>;
   /** The date a scorecard shows: from SOURCE_DATE_EPOCH, the data's last commit, or today. */
   dateFor: (git: GitInfo) => string;
   check: (name: string, text: string) => Validated;
-  /** The scorecard's HTML, and the handout's HTML from roomy to tight (the first that fits one page is printed). */
-  render: (taskForce: TaskForce, provenance: DocProvenance) => { card: ScoreCard; html: string; handout?: readonly string[] };
+  /** The scorecard's HTML, and the handout's HTML from whole to tight (the first that fits one page is printed). */
+  render: (taskForce: TaskForce, provenance: DocProvenance, editions: readonly EditionSource[]) => { card: ScoreCard; html: string; since?: SinceLast; handout?: readonly string[] };
   print: (page: Page, html: string, card: ScoreCard, provenance: DocProvenance) => Promise<Uint8Array>;
   /** Prints the one-page handout, output/<name>.handout.pdf; without it, no handout is made. */
   printHandout?: (page: Page, versions: readonly string[]) => Promise<Uint8Array>;
@@ -81,6 +88,7 @@ interface Prepared {
   handout: readonly string[] | undefined;
   review: ReviewStatus;
   warnings: Problem[];
+  facts: IndexFacts;
 }
 
 interface Doc {
@@ -90,6 +98,8 @@ interface Doc {
   text: string;
   hash: string;
   provenance: DocProvenance;
+  /** Its earlier published versions: part of its hash, so a new edition rebuilds it. */
+  editions: readonly EditionSource[];
 }
 
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
@@ -115,6 +125,7 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
     }
   }
   const git = gitInfoAll(texts.map((t) => t.file));
+  const editionSources = o.editionSources?.(texts.map((t) => t.file)) ?? new Map<string, EditionSource[]>();
   const docs: Doc[] = [];
   const seen = new Map<string, string>();
   for (const t of texts) {
@@ -129,7 +140,10 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
     const info = git.get(resolve(t.file)) ?? { commit: "none", dirty: false, fileDate: undefined };
     const provenance: DocProvenance = { dataFile: t.display, commit: info.commit, dirty: info.dirty, date: o.dateFor(info) };
     const hashed: Provenance = { dataFile: t.display, commit: info.commit, dirty: info.dirty, date: provenance.date, paper: o.paper };
-    docs.push({ name, file: t.file, display: t.display, text: t.text, provenance, hash: docHash(o.shared, t.text, hashed) });
+    const editions = editionSources.get(resolve(t.file)) ?? [];
+    const hash = docHash(o.shared, t.text, hashed);
+    const withEditions = editions.length ? hashParts([hash, ...editions.flatMap((e) => [e.commit, e.date, e.text, e.rubric ?? ""])]) : hash;
+    docs.push({ name, file: t.file, display: t.display, text: t.text, provenance, editions, hash: withEditions });
   }
 
   // 2. Decide, before any browser is found or started.
@@ -187,8 +201,9 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
       for (const p of checked.problems) say(formatProblem(p));
       if (checked.taskForce) {
         try {
-          const { card, html, handout } = o.render(checked.taskForce, doc.provenance);
-          return { doc, card, html, handout: o.printHandout ? handout : undefined, review: checked.taskForce.review.status, warnings: checked.problems.filter((p: Problem) => p.severity === "warning") };
+          const { card, html, since, handout } = o.render(checked.taskForce, doc.provenance, doc.editions);
+          const facts = indexFacts(checked.taskForce, doc.provenance.date, since);
+          return { doc, card, html, handout: o.printHandout ? handout : undefined, review: checked.taskForce.review.status, warnings: checked.problems.filter((p: Problem) => p.severity === "warning"), facts };
         } catch (error) {
           say(`${doc.display}: the scorecard could not be made: ${error instanceof Error ? error.message : String(error)}.`);
         }
@@ -204,7 +219,7 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
   const worker = async () => {
     let next = nextPrepared();
     while (next && !stopped) {
-      const { doc, card, html, handout, review, warnings } = next;
+      const { doc, card, html, handout, review, warnings, facts } = next;
       progress.start(doc.display);
       // The handout is printed on the same page right after the scorecard, within the same time limit.
       const printing = pool.run(async (page) => {
@@ -239,7 +254,7 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
           ...(handoutPdf ? [writeFileAtomicAsync(join(o.outDir, `${doc.name}.handout.pdf`), handoutPdf)] : []),
         ]).then(
           () => {
-            manifest.docs[doc.name] = { file: doc.display, hash: doc.hash, card, review, warnings };
+            manifest.docs[doc.name] = { file: doc.display, hash: doc.hash, card, review, warnings, facts };
             built++;
             progress.done(`${o.outLabel}/${doc.name}.pdf`, "built", `grade ${card.grade}`);
           },
@@ -278,14 +293,16 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
     for (const [name, entry] of Object.entries(manifest.docs)) {
       if (!seen.has(name) && !existsSync(resolve(entry.file))) delete manifest.docs[name];
     }
-    const rows: IndexRow[] = Object.entries(manifest.docs).map(([output, e]) => ({ output, file: e.file, card: e.card, review: e.review }));
+    const rows: IndexRow[] = Object.entries(manifest.docs).map(([output, e]) => ({ output, file: e.file, card: e.card, review: e.review, ...(e.facts ? { facts: e.facts } : {}) }));
     const view = indexView(rows, o.grades);
-    writeIfChanged(join(o.outDir, "index.html"), compilePage(o.indexTemplate)(view));
+    const fonts = o.withFonts ?? ((html: string) => html);
+    writeIfChanged(join(o.outDir, "index.html"), fonts(compilePage(o.indexTemplate)(view, o.summaryStyles)));
+    if (o.methodologyHtml !== undefined) writeIfChanged(join(o.outDir, "methodology.html"), o.methodologyHtml);
     const scored = rows.map((r) => ({ file: r.file, card: r.card }));
     writeIfChanged(join(o.outDir, "scores.json"), scoresJson(scored));
     writeIfChanged(join(o.outDir, "scores.csv"), scoresCsv(scored));
 
-    const summaryHtml = compilePage(o.summaryTemplate)(view, o.summaryStyles);
+    const summaryHtml = fonts(compilePage(o.summaryTemplate)(view, o.summaryStyles));
     const summaryHash = hashParts([o.shared, o.paper, summaryHtml]);
     const summaryPath = join(o.outDir, "summary.pdf");
     if (o.force || manifest.summary !== summaryHash || !existsSync(summaryPath)) {

@@ -5,6 +5,7 @@ import { buildCommand } from "./commands/build.ts";
 import { scoreCommand } from "./commands/score.ts";
 import { validateCommand } from "./commands/validate.ts";
 import { diffCommand } from "./commands/diff.ts";
+import { historyCommand } from "./commands/history.ts";
 import { newCommand } from "./commands/new.ts";
 import { previewCommand } from "./commands/preview.ts";
 import { replyPacketCommand } from "./commands/reply-packet.ts";
@@ -19,6 +20,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   score: { run: scoreCommand, summary: "score task force files against the rubric" },
   build: { run: buildCommand, summary: "build PDF and HTML scorecards into output/" },
   diff: { run: diffCommand, summary: "show what a change does to each scorecard's grade, and why" },
+  history: { run: historyCommand, summary: "show a task force's grade over time, commit by commit, and what moved it" },
   new: { run: newCommand, summary: "start a file for a new task force, every fact set to unknown" },
   preview: { run: (args, io) => previewCommand(args, io), summary: "show a scorecard in your browser, updated each time you save" },
   "reply-packet": { run: replyPacketCommand, summary: "make the draft, letter and answer template to send a task force for its reply" },

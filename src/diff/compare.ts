@@ -114,7 +114,7 @@ interface Evaluated {
  * Rules added after files were written: an earlier version that breaks only these is still
  * scored as it was written, so that a diff or history can show what the stricter rules changed.
  */
-const LATER_RULES: ReadonlySet<string> = new Set([
+export const LATER_RULES: ReadonlySet<string> = new Set([
   "seats-zero-unproven",
   "none-reported-unsourced",
   // The review states with dates and replies (issue 13): older files wrote review.reply.

@@ -54,7 +54,7 @@ function headline(card: CardDiff): string {
   }
 }
 
-interface Writer {
+export interface Writer {
   heading(text: string): string;
   strong(text: string): string;
   esc(text: string): string;
@@ -62,7 +62,7 @@ interface Writer {
   item(depth: number, text: string): string;
 }
 
-const markdown: Writer = {
+export const markdown: Writer = {
   heading: (t) => `### ${t}`,
   strong: (t) => `**${t}**`,
   esc: escapeMarkdown,
@@ -70,7 +70,7 @@ const markdown: Writer = {
   item: (depth, t) => `${"  ".repeat(depth)}- ${t}`,
 };
 
-const plain: Writer = {
+export const plain: Writer = {
   heading: (t) => `== ${t}`,
   strong: (t) => t,
   esc: (t) => t.replace(/\s+/g, " "),
@@ -82,7 +82,7 @@ function changeLine(w: Writer, c: Change): string {
   return `${w.esc(c.field)}: ${w.esc(c.before)} → ${w.esc(c.after)}`;
 }
 
-function criterionBlock(w: Writer, c: CriterionChange): string[] {
+export function criterionBlock(w: Writer, c: CriterionChange): string[] {
   // A new or removed scorecard: each criterion's result, without a list of every fact.
   if (!c.before || !c.after) {
     const side = (c.after ?? c.before)!;

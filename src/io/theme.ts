@@ -1,34 +1,34 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { createRequire } from "node:module";
-import { basename, dirname, join } from "node:path";
+import { basename, join } from "node:path";
+import { FONT_FAMILIES, type PackagedFace } from "../render/fonts-bundled.ts";
+import { bundledCoverage } from "../render/fonts-coverage.ts";
+import type { Fonts } from "../render/fonts.ts";
 import type { Theme } from "../render/render.ts";
+import { fontBase64, packageVersion, readFamilyFaces } from "./fonts.ts";
 
-const require = createRequire(import.meta.url);
+let fonts: Fonts | undefined;
 
-/** The font faces bundled from @fontsource, so every machine renders the same PDF. */
-const FONT_FILES = ["400.css", "400-italic.css", "600.css", "700.css"];
-const SUBSETS = ["latin", "latin-ext"];
-
-/** Reads @fontsource CSS and inlines the woff2 files as data: URIs; the page may load nothing else. */
-export function readFontCss(): string {
-  const pkgDir = dirname(require.resolve("@fontsource/source-sans-3/package.json"));
-  const out: string[] = [];
-  for (const file of FONT_FILES) {
-    const css = readFileSync(join(pkgDir, file), "utf8");
-    for (const block of css.split(/(?=\/\* source-sans-3-)/)) {
-      const subset = /\/\* source-sans-3-(.+?)-\d00-(normal|italic) \*\//.exec(block)?.[1];
-      if (!subset || !SUBSETS.includes(subset)) continue;
-      out.push(
-        block.replace(/src:[^;]+;/, (src) => {
-          const woff2 = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(src)?.[1];
-          if (!woff2) throw new Error(`no woff2 font in ${file} (this is a bug)`);
-          const data = readFileSync(join(pkgDir, "files", woff2)).toString("base64");
-          return `src: url(data:font/woff2;base64,${data}) format('woff2');`;
-        }).replace("font-display: swap;", "font-display: block;"),
-      );
-    }
+/**
+ * The fonts bundled from @fontsource, so every machine renders the same PDF. A family's CSS
+ * is read when a page first needs it, and each woff2 file likewise, then kept.
+ */
+export function readFonts(): Fonts {
+  if (!fonts) {
+    const faces = new Map<string, PackagedFace[]>();
+    const facesOf = (name: string) => {
+      let list = faces.get(name);
+      if (!list) {
+        const family = FONT_FAMILIES.find((f) => f.family === name);
+        if (!family) throw new Error(`no bundled font family '${name}' (this is a bug)`);
+        faces.set(name, (list = readFamilyFaces(family)));
+      }
+      return list;
+    };
+    // Font packages never change within a version, so the versions stand for the files.
+    const fingerprint = FONT_FAMILIES.map((f) => `${f.pkg}@${packageVersion(f.pkg)} ${f.family} ${f.variants.map((v) => `${v.weight}${v.style}`).join(" ")} ${f.features ?? ""}`).join("\n");
+    fonts = { library: { coverage: bundledCoverage(), facesOf }, base64: fontBase64, fingerprint };
   }
-  return out.join("\n");
+  return fonts;
 }
 
 /** Reads the templates, partials and CSS from a templates folder. */
@@ -48,7 +48,7 @@ export function readTheme(templatesDir: string): Theme {
     template: read("scorecard.hbs"),
     partials,
     css: read("scorecard.css") + hearingCss,
-    fontCss: readFontCss(),
+    fonts: readFonts(),
     ...(documents ? { documents } : {}),
   };
 }

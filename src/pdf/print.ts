@@ -7,6 +7,8 @@ import { makeReproducible } from "./reproducible.ts";
 
 export interface PdfOptions {
   format: "Letter" | "A4";
+  /** Turn the page sideways (for wide tables). */
+  landscape?: boolean;
   /** Document properties; by default read from the HTML's <title> and meta tags. */
   info?: DocumentInfo;
   /** The PDF's date, YYYY-MM-DD; by default the HTML's dcterms.date, else SOURCE_DATE_EPOCH, else today. */
@@ -70,6 +72,7 @@ export async function printPdf(page: Page, html: string, options: PdfOptions): P
   await page.setContent(html, { waitUntil: "load" });
   const raw = await page.pdf({
     format: options.format,
+    landscape: options.landscape ?? false,
     printBackground: true,
     preferCSSPageSize: false,
     tagged: true,

@@ -2,6 +2,7 @@
 // the reply packet. Same rules: logic-free templates, data escaped, CSS trusted project text.
 import Handlebars from "handlebars";
 import { draftMarkSvg } from "./charts.ts";
+import { inlineFonts } from "./fonts.ts";
 import type { HandoutView } from "./hearing.ts";
 import { cssString, marginCss, type Theme, type View } from "./render.ts";
 import type { ReplyPacketView } from "./reply-packet.ts";
@@ -21,8 +22,10 @@ export function compileHandout(theme: Theme): (view: HandoutView) => string {
   return (view) => {
     // Only the DRAFT line goes in the margin; the provenance is in the body, in large type.
     const margin = view.margins.topRight ? `@page { @top-right { content: ${cssString(view.margins.topRight)}; } }` : "";
-    const styles = new hb.SafeString(`<style>${theme.fontCss}\n${css}\n${margin}</style>`);
-    return template({ ...view, styles, draftMark: new hb.SafeString(view.draft ? draftMarkSvg() : "") }, RUNTIME);
+    const styles = new hb.SafeString(`<style>${css}\n${margin}</style>`);
+    const html = template({ ...view, styles, draftMark: new hb.SafeString(view.draft ? draftMarkSvg() : "") }, RUNTIME);
+    // Only the bundled font pieces that the page's text needs, as for the scorecard.
+    return inlineFonts(html, theme.fonts, view.margins.topRight);
   };
 }
 
@@ -33,7 +36,8 @@ export function compileReplyPacket(theme: Theme): (view: ReplyPacketView) => str
   const template = hb.compile(documents(theme).replyPacket, { strict: false, noEscape: false, preventIndent: true });
   const css = documents(theme).replyPacketCss;
   return (view) => {
-    const styles = new hb.SafeString(`<style>${theme.fontCss}\n${theme.css}\n${css}\n${marginCss(view.margins as View["margins"])}</style>`);
-    return template({ ...view, styles, draftMark: new hb.SafeString(draftMarkSvg()) }, RUNTIME);
+    const styles = new hb.SafeString(`<style>${theme.css}\n${css}\n${marginCss(view.margins as View["margins"])}</style>`);
+    const html = template({ ...view, styles, draftMark: new hb.SafeString(draftMarkSvg()) }, RUNTIME);
+    return inlineFonts(html, theme.fonts, Object.values(view.margins).join("\n"));
   };
 }

@@ -1,4 +1,5 @@
 import Handlebars from "handlebars";
+import { inlineFonts, type Fonts } from "./fonts.ts";
 import type { buildView } from "./view.ts";
 
 /** The trusted inputs of the renderer: templates, CSS and fonts, read by the caller. */
@@ -6,8 +7,8 @@ export interface Theme {
   template: string;
   partials: Record<string, string>;
   css: string;
-  /** @font-face rules with fonts inlined as data: URIs. */
-  fontCss: string;
+  /** The bundled fonts; each page inlines the pieces its text needs. */
+  fonts: Fonts;
   /** The hearing handout and the reply packet: templates/handout.hbs, reply-packet.hbs and their CSS. */
   documents?: { handout: string; handoutCss: string; replyPacket: string; replyPacketCss: string };
 }
@@ -49,10 +50,12 @@ export function compileTheme(theme: Theme): (view: View) => string {
   const template = hb.compile(theme.template, { strict: false, noEscape: false, preventIndent: true });
   return (view) => {
     // CSS is trusted project text; the margin text is data, escaped for CSS by cssString.
-    const styles = new hb.SafeString(`<style>${theme.fontCss}\n${theme.css}\n${marginCss(view.margins)}</style>`);
+    const styles = new hb.SafeString(`<style>${theme.css}\n${marginCss(view.margins)}</style>`);
     // Charts and the DRAFT mark are SVG built in code, which escapes every piece of data in them.
     const charts = { membership: new hb.SafeString(view.charts.membership), arrests: view.charts.arrests.map((svg) => new hb.SafeString(svg)) };
     const draftMark = new hb.SafeString(view.draftMark);
-    return template({ ...view, styles, charts, draftMark }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    const editions = { ...view.editions, chart: new hb.SafeString(view.editions.chart) };
+    const html = template({ ...view, styles, charts, draftMark, editions }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    return inlineFonts(html, theme.fonts, Object.values(view.margins).join("\n"));
   };
 }

@@ -6,6 +6,7 @@ import { attributionOf } from "../score/attribution.ts";
 import { countValue, dateMsg, factDate, latest, operationDate } from "../score/criteria/util.ts";
 import { grade as gradeFor, round2 } from "../score/score.ts";
 import type { FactDate, Rubric, ScoreCard, Status } from "../score/types.ts";
+import { NO_EDITIONS, type EditionsView } from "../history/editions.ts";
 import { barChart, draftMarkSvg, type Bar, type BarGroup, type Fill } from "./charts.ts";
 import { hearingQuestion, hearingView } from "./hearing.ts";
 
@@ -139,7 +140,7 @@ function when(tf: TaskForce, op: Operation): string {
 }
 
 /** Everything the template shows, worked out in code so the template stays logic-free. */
-export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance, rubric?: Rubric, publisher = "") {
+export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance, rubric?: Rubric, publisher = "", editions: EditionsView = NO_EDITIONS) {
   const sourceNumber = new Map<string, number>(tf.sources.map((s, i) => [s.id, i + 1]));
   /** "[1, 4]": numbered references into the source list, each once, in order. */
   const refs = (cs: readonly Cite[] | undefined): string => {
@@ -210,8 +211,10 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
       }),
     };
   });
-  const allDates = card.criteria.flatMap((c) => c.facts.flatMap((f) => (f.asOf ? [f.asOf] : [])));
-  const newestFact = [...allDates].sort((a, b) => latest(b).localeCompare(latest(a)))[0];
+  const newest = (ds: FactDate[]) => [...ds].sort((a, b) => latest(b).localeCompare(latest(a)))[0];
+  const newestFact = newest(card.criteria.flatMap((c) => c.facts.flatMap((f) => (f.asOf ? [f.asOf] : []))));
+  const scoredDates = card.criteria.filter((c) => c.status !== "unknown").flatMap((c) => c.asOf);
+  const newestScored = newest(scoredDates);
 
   const unknownCriteria = card.criteria.filter((c) => c.status === "unknown");
   const unknownWeight = unknownCriteria.reduce((s, c) => s + c.weight, 0);
@@ -240,6 +243,9 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
     keyFacts: keyFacts(tf, refs, whose, dated),
     criteria,
     newestFact: newestFact ? dateText(newestFact) : "",
+    newestScored: newestScored ? dateText(newestScored) : "",
+    allScoredDated: scoredDates.length > 0 && scoredDates.every(dated),
+    newestShownLater: Boolean(newestFact && newestScored && latest(newestFact) > latest(newestScored)),
     staleYears,
     anyDated: criteria.some((c) => c.dated),
     confidence: confidenceView(tf, card),
@@ -275,6 +281,8 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
       share: card.maxPoints > 0 ? Math.round((unknownWeight / card.maxPoints) * 100) : 0,
       bestPercent: best,
       worstPercent: worst,
+      bestPoints: round2(card.points + unknownWeight),
+      worstPoints: card.points,
       bestGrade: rubric ? gradeFor(best, 1, rubric) : "",
       worstGrade: rubric ? gradeFor(worst, 1, rubric) : "",
       fields: unknownFields(tf),
@@ -284,6 +292,8 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
       arrests: arrestsCharts(tf),
     },
     draftMark: draft ? draftMarkSvg() : "",
+    /** Earlier editions of this scorecard (src/history/editions.ts); the chart is SVG built in code. */
+    editions,
     provenance: { ...provenance, dateText: builtOn },
     /** Short lines for the page margins; the renderer escapes them for CSS. */
     margins: {
@@ -320,8 +330,13 @@ function keyFacts(tf: TaskForce, refs: Refs, whose: (cs: readonly Cite[]) => str
   const listCites = m.members.flatMap((x) => x.sources ?? []);
   const listDate = factDate(tf, m.as_of, m.as_of_basis, listCites);
   const complete = m.complete === "yes";
+  const asOfText = listDate ? ` as of ${dateText(listDate)}` : "";
+  const allLe = le.length === members.length;
   const membership = members.length
     ? {
+        // A list that may be incomplete gives no headline number: only what it names.
+        big: complete,
+        sentence: `${members.length} ${members.length === 1 ? "member is" : "members are"} named${asOfText}, ${allLe ? "all of them" : `${le.length} of them`} police, prosecutors or federal agencies; no source says the list is complete`,
         value: complete ? `${le.length} of ${members.length}` : `${le.length}`,
         label: complete
           ? `members in a complete list${listDate ? ` as of ${dateText(listDate)}` : ""} are police, prosecutors or federal agencies`
@@ -347,7 +362,7 @@ function keyFacts(tf: TaskForce, refs: Refs, whose: (cs: readonly Cite[]) => str
         facts: [
           fact("officers deployed", op.officers_deployed),
           ...(op.arrests.total !== "unknown" || op.arrests.selling_or_buying_sex === undefined ? [fact("arrests in all", op.arrests.total)] : []),
-          ...(op.arrests.selling_or_buying_sex !== undefined ? [fact("arrests on prostitution or solicitation charges", op.arrests.selling_or_buying_sex)] : []),
+          ...(op.arrests.selling_or_buying_sex !== undefined ? [fact("arrests for prostitution and solicitation charges", op.arrests.selling_or_buying_sex)] : []),
           fact("arrests for trafficking", op.arrests.trafficking),
           fact("people referred to services", op.referred_to_services),
         ],
@@ -385,7 +400,11 @@ function confidenceView(tf: TaskForce, card: ScoreCard) {
   };
   const sole = c.soleSources.map((x) => `${x.criteria} ${x.criteria === 1 ? "criterion" : "criteria"} and ${x.weight} of the ${card.scoredMaxPoints} scored points rest on ${name(x.source)} alone`);
   const w = c.withoutSecondHand;
-  const test = c.secondHand.criteria.length === 0
+  const scoredWeight = card.scoredMaxPoints;
+  const onRecords = round2(scoredWeight - c.secondHand.weight);
+  const test = c.secondHand.criteria.length > 0 && onRecords === 0
+    ? `All ${scoredWeight} scored points rest only on news reports, op-eds or advocacy; none rest on the task force's own records, government data or court records.${w.grade === card.grade ? "" : ` Without them, the grade would be ${w.grade}.`}`
+    : c.secondHand.criteria.length === 0
     ? "No scored criterion rests only on news reports, op-eds or advocacy."
     : `${c.secondHand.criteria.length} ${c.secondHand.criteria.length === 1 ? "criterion rests" : "criteria rest"} only on news reports, op-eds or advocacy (${c.secondHand.weight} points). Without ${c.secondHand.criteria.length === 1 ? "it" : "them"}, the grade would be ${w.grade}${w.grade === "Incomplete" ? "" : ` (${w.percent}% of ${w.scoredMaxPoints} points)`}.`;
   return { sole, test, fragile: c.fragile, any: sole.length > 0 || c.secondHand.criteria.length > 0 };

@@ -4,6 +4,8 @@ import schema from "../../schemas/task-force.schema.json" with { type: "json" };
 import type { Problem } from "../errors.ts";
 import { locate, type DataPath, type Loaded } from "../load/load.ts";
 import type { TaskForce } from "../model.ts";
+import { bundledCoverage } from "../render/fonts-coverage.ts";
+import { fontCoverageChecks } from "./font-coverage.ts";
 import { schemaMessages } from "./messages.ts";
 import { checkReview, draftRefused, withDeadline } from "./review.ts";
 import { semanticChecks } from "./semantic.ts";
@@ -55,6 +57,7 @@ export function validate(loaded: Loaded, today: string, options: ValidateOptions
   }
   // Rules beyond the schema run on whatever parts are well-formed, so every problem shows at once.
   problems.push(...semanticChecks(loaded, today));
+  problems.push(...fontCoverageChecks(loaded, bundledCoverage()));
   problems.push(...checkReview(loaded, { today, criteria: options.criteria, replyDays: options.replyDays }));
   // A release build: every warning is an error, and only a published scorecard passes.
   const sorted = cap(sortProblems(options.strict ? [...strict(problems), ...draftRefused(loaded)] : problems));

@@ -148,7 +148,7 @@ describe("the HTML scorecard", () => {
   it("is one document with every section, usable on a phone", () => {
     const { html } = render(loadTaskForce(LA_FILE));
     expect(html).toContain(`<meta name="viewport" content="width=device-width, initial-scale=1">`);
-    for (const h of ["Key facts", "Who is named at the table", "The criteria", "Each criterion in detail", "Operations", "Membership", "Policies", "What we don't know", "How the grade is worked out", "Sources"]) {
+    for (const h of ["Key facts", "Who is named as a member", "The criteria", "Each criterion in detail", "Operations", "Membership", "Policies", "What we don't know", "How the grade is worked out", "Sources"]) {
       expect(html).toContain(`<h2>${h}</h2>`);
     }
     expect(html).toContain(`class="provenance"`);

@@ -2,8 +2,11 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { compilePage, methodologyView } from "../../build/index-page.ts";
 import { readConfigText, sharedHash, toolFingerprint } from "../../build/inputs.ts";
 import { runBuild } from "../../build/run.ts";
+import { readEditions } from "../../history/editions.ts";
+import { readEditionSources } from "../../history/git.ts";
 import { readConfig, replyDays } from "../../io/config.ts";
 import { readTheme } from "../../io/theme.ts";
 import { ensureBrowser } from "../../pdf/browser.ts";
@@ -11,6 +14,7 @@ import { printToFit } from "../../pdf/fit.ts";
 import { launchBrowser, lockDown, printPdf } from "../../pdf/print.ts";
 import { check, renderDocument, renderHandout } from "../../pipeline.ts";
 import { compileHandout } from "../../render/documents.ts";
+import { inlineFonts } from "../../render/fonts.ts";
 import { compileTheme } from "../../render/render.ts";
 import { parseRubric } from "../../score/rubric.ts";
 import { RUBRIC_FILE, TEMPLATES_DIR, TOOL_ROOT, today, type CliIO } from "../context.ts";
@@ -20,8 +24,10 @@ const HELP = `Usage: scorecard build [options] [paths]
 
 Builds a PDF and an HTML scorecard for each task force file into output/, with
 a one-page handout for hearings (output/<name>.handout.pdf), plus
-output/index.html (every task force, sortable), output/summary.pdf (the
-comparison table), output/scores.json and output/scores.csv.
+output/index.html (every task force and every criterion side by side,
+sortable), output/summary.pdf (the same comparison, printable),
+output/methodology.html, output/scores.json and output/scores.csv. Each
+scorecard shows its earlier published editions, read from git.
 With no paths, builds every scorecards/*.yaml.
 
 Only scorecards whose data, rubric, templates, fonts or tool version changed
@@ -38,12 +44,6 @@ are built again; the others are skipped.
 
 Exit codes: 0 all built, 1 a file has a problem (the others are still built),
 2 internal error, 130/143 stopped by Ctrl-C or SIGTERM.`;
-
-/** Extra rules for summary.pdf, on top of the scorecard's CSS. */
-const SUMMARY_CSS = `.grade-cell { font-weight: 700; }
-.summary-note { font-size: 9pt; max-width: 60rem; margin-top: 4mm; }
-.summary-table td:first-child { width: 34%; }
-@page { @bottom-right { content: "Page " counter(page) " of " counter(pages); } }`;
 
 /** The date printed on a scorecard: SOURCE_DATE_EPOCH, else the data's last commit, else today. */
 export function provenanceDate(env: CliIO["env"], fileDate: number | undefined): string {
@@ -100,6 +100,8 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const checkOptions = { criteria: rubric.criteria.map((c) => c.id), replyDays: replyDays(config), strict: values.strict };
   const day = today(io.env);
   const format = paper === "a4" ? "A4" : "Letter";
+  // index.html, summary.pdf and methodology.html share one stylesheet and the bundled fonts.
+  const pageStyles = readFileSync(join(TEMPLATES_DIR, "index.css"), "utf8");
 
   const outcome = await runBuild({
     stdout: io.stdout,
@@ -117,18 +119,23 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     grades: rubric.grading.grades.map((g) => g.grade),
     indexTemplate: readFileSync(join(TEMPLATES_DIR, "index.hbs"), "utf8"),
     summaryTemplate: readFileSync(join(TEMPLATES_DIR, "summary.hbs"), "utf8"),
-    summaryStyles: `${theme.fontCss}\n${theme.css}\n${SUMMARY_CSS}`,
+    summaryStyles: pageStyles,
+    // index.html, summary.pdf and methodology.html get the bundled font pieces their text uses, like the scorecards.
+    withFonts: (html) => inlineFonts(html, theme.fonts),
+    methodologyHtml: inlineFonts(compilePage<ReturnType<typeof methodologyView>>(readFileSync(join(TEMPLATES_DIR, "methodology.hbs"), "utf8"))(methodologyView(rubric), pageStyles), theme.fonts),
+    editionSources: readEditionSources,
     dateFor: (git) => provenanceDate(io.env, git.fileDate),
     check: (name, text) => check(name, text, day, checkOptions),
-    render: (taskForce, provenance) => {
-      const built = renderDocument(taskForce, rubric, renderHtml, { ...provenance, rubricVersion: rubric.version }, config);
+    render: (taskForce, provenance, sources) => {
+      // Earlier editions are scored again with the rubric of their own commit (pure; git was read above).
+      const built = renderDocument(taskForce, rubric, renderHtml, { ...provenance, rubricVersion: rubric.version }, config, readEditions(sources, day, rubricText));
       const pdfName = `${basename(provenance.dataFile, extname(provenance.dataFile))}.pdf`;
       const handout = renderHandoutHtml ? renderHandout(built, renderHandoutHtml, { siteUrl: config.site_url, pdfName }) : undefined;
-      return { card: built.card, html: built.html, handout };
+      return { card: built.card, html: built.html, since: built.editions.sinceLast, handout };
     },
     print: (page, html) => printPdf(page, html, { format }),
     printHandout: renderHandoutHtml ? (page, versions) => printToFit(page, versions, { format }) : undefined,
-    printSummary: (page, html) => printPdf(page, html, { format }),
+    printSummary: (page, html) => printPdf(page, html, { format, landscape: true }),
     launch: () => launchBrowser(ensureBrowser(io.env, (line) => io.stderr.write(line + "\n"))),
     prepare: lockDown,
     // Only the real CLI owns the process; in-process callers (tests) keep their own handlers.

@@ -30,12 +30,16 @@ export function seats(tf: TaskForce, only?: readonly SeatField[]): CriterionOutc
   const FIELDS = only ? ALL.filter((f) => only.includes(f.field)) : ALL;
   const r = tf.representation;
   const asOf = factDate(tf, r.as_of, undefined, cites(r));
+  // An unknown seat count cites nothing: no source speaks to it. What the cited source does say is shown beside.
   const facts: FactFinding[] = FIELDS.map((f) => ({
     label: msg(`fact.seats.${f.sector}`),
     value: countValue(r[f.field]),
-    sources: cites(r),
+    sources: r[f.field] === "unknown" ? [] : cites(r),
     ...(asOf && r[f.field] !== "unknown" ? { asOf } : {}),
   }));
+  if (cites(r).length > 0 && FIELDS.every((f) => r[f.field] === "unknown")) {
+    facts.push({ label: msg("fact.representation-source"), value: r.note ?? msg("fact.see-quote"), sources: cites(r), context: true });
+  }
   const sectors = new Set<Sector>(FIELDS.map((f) => f.sector));
   const named = tf.membership.members.filter((m) => sectors.has(m.sector) && m.role !== "partner" && m.role !== "advisory");
   if (named.length) {

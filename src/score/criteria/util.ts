@@ -78,15 +78,20 @@ export const share = (n: number, d: number): number => (d > 0 ? n / d : 0);
 
 // ---------------------------------------------------------------- dates
 
-/** The newest publication date among the cited sources, with its basis. */
+/**
+ * The publication date of the cited sources, with its basis. Sources of different dates
+ * give only what they share ("2015" for 30 September and 19 November 2015), or the newest
+ * year when they share nothing.
+ */
 function published(tf: TaskForce, cs: readonly Cite[]): { date: string; basis: DateBasis } | undefined {
-  let best: { date: string; basis: DateBasis } | undefined;
-  for (const c of cs) {
-    const s = tf.sources.find((x) => x.id === c.source);
-    if (!s || !isKnown(s.date)) continue;
-    if (!best || s.date > best.date) best = { date: s.date, basis: s.date_basis ?? "stated" };
-  }
-  return best;
+  const found = cs.map((c) => tf.sources.find((x) => x.id === c.source)).filter((s) => s !== undefined && isKnown(s.date) && /^\d{4}/.test(s.date));
+  if (found.length === 0) return undefined;
+  const dates = [...new Set(found.map((s) => s!.date))].sort();
+  const basis: DateBasis = found.some((s) => s!.date_basis === "inferred") ? "inferred" : found.some((s) => s!.date_basis === "year-inferred") ? "year-inferred" : "stated";
+  if (dates.length === 1) return { date: dates[0]!, basis };
+  const [a, b] = [dates[0]!, dates[dates.length - 1]!];
+  const common = a.slice(0, 7) === b.slice(0, 7) ? a.slice(0, 7) : a.slice(0, 4) === b.slice(0, 4) ? a.slice(0, 4) : b.slice(0, 4);
+  return { date: common, basis };
 }
 
 /** When a fact held: its own date if the data gives one, else the publication date of its newest source. */

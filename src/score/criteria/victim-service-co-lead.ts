@@ -24,5 +24,7 @@ export const victimServiceCoLead: CriterionFn = (tf, p) => {
   }
   if (leads.length === 0) return verdict("unknown", facts, msg("co-lead.no-leads"));
   if (leads.some((l) => l.sector === "unknown")) return verdict("unknown", facts, msg("co-lead.sector-unknown"));
+  // Not met only if even the best case fails: a victim service provider with a vote (partly met) is ruled out only by a complete list.
+  if (tf.membership.complete !== "yes") return verdict("unknown", facts, msg("co-lead.vote-unknown", { leads: listValue(leads.map((l) => l.name)) }));
   return verdict("not-met", facts, msg("co-lead.not-met", { leads: listValue(leads.map((l) => msg("fact.name-sector", { name: l.name, sector: msg(`sector.${l.sector}`) }))) }));
 };
