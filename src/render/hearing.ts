@@ -80,6 +80,8 @@ export interface QuestionView {
   title: string;
   weight: number;
   question: string;
+  /** What the rubric asks of the task force, for when the answer turns out to be no. */
+  recommendation: string;
 }
 
 export interface HearingView {
@@ -158,7 +160,7 @@ export function hearingView(tf: TaskForce, card: ScoreCard, rubric: Rubric | und
   const questions = byLargest(
     card.criteria.filter((c) => c.status === "unknown"),
     (c) => c.weight,
-  ).map((c) => ({ id: c.id, title: c.title, weight: c.weight, question: hearingQuestion(rubricById.get(c.id), c.question) }));
+  ).map((c) => ({ id: c.id, title: c.title, weight: c.weight, question: hearingQuestion(rubricById.get(c.id), c.question), recommendation: rubricById.get(c.id)?.recommendation ?? "" }));
 
   const byCriterion: HearingView["byCriterion"] = {};
   for (const c of card.criteria) {
@@ -259,6 +261,16 @@ export function weightiestFacts(tf: TaskForce, card: ScoreCard, count = 3) {
 export function handoutView(view: HandoutSource, facts: ReturnType<typeof weightiestFacts>, options: HandoutOptions, level: number) {
   const fit = HANDOUT_LEVELS[Math.max(0, Math.min(level, HANDOUT_LEVELS.length - 1))]!;
   const h = view.hearing;
+  // Three asks: those of the criteria it does not meet, most points first; when there are fewer
+  // than three, the heaviest unknowns follow, marked as asks in case the answer is no.
+  const firm = h.recommendations.slice(0, 3).map((r) => ({ ...r, unknown: false }));
+  const iffy = h.questions
+    .filter((q) => q.recommendation)
+    .slice(0, 3 - firm.length)
+    .map((q) => ({ id: q.id, n: 0, title: q.title, status: "unknown" as const, statusLabel: STATUS_LABEL.unknown, gain: q.weight, gainText: `worth ${points(q.weight)}; no source says whether it does this`, recommendation: q.recommendation, unknown: true }));
+  const asks = [...firm, ...iffy];
+  // An unknown already turned into an ask is not asked again as a question.
+  const questions = h.questions.filter((q) => !iffy.some((a) => a.id === q.id));
   const where = options.siteUrl
     ? { label: "Read the full scorecard, with the source of every fact, at", target: clipText(options.siteUrl, 120), file: clipText(options.pdfName, 90) }
     : { label: "The full scorecard, with the source of every fact, is the file", target: clipText(options.pdfName, 120), file: "" };
@@ -277,10 +289,10 @@ export function handoutView(view: HandoutSource, facts: ReturnType<typeof weight
     coverage: view.coverage,
     replyLine: clipText(h.replyLine, fit.line + 60),
     facts: facts.map((f) => ({ ...f, title: clipText(f.title, 80), reason: clipText(f.reason, fit.reason), sources: clipText(f.sources.join("; "), fit.sources), sourcesLabel: f.sources.length > 1 ? "Sources" : "Source" })),
-    recommendations: h.recommendations.slice(0, 3).map((r) => ({ ...r, title: clipText(r.title, 80), recommendation: clipText(r.recommendation, fit.recommendation) })),
-    questions: h.questions.slice(0, 3).map((q) => ({ ...q, title: clipText(q.title, 80), question: clipText(q.question, fit.question) })),
-    moreRecommendations: Math.max(0, h.recommendations.length - 3),
-    moreQuestions: Math.max(0, h.questions.length - 3),
+    recommendations: asks.map((r) => ({ ...r, title: clipText(r.title, 80), recommendation: clipText(r.recommendation, fit.recommendation) })),
+    questions: questions.slice(0, 3).map((q) => ({ ...q, title: clipText(q.title, 80), question: clipText(q.question, fit.question) })),
+    moreRecommendations: Math.max(0, h.recommendations.length - firm.length),
+    moreQuestions: Math.max(0, questions.length - 3),
     where,
     provenance: view.provenance,
     margins: { ...view.margins, top: clipText(view.margins.top, 110), provenance: clipText(view.margins.provenance, 190) },

@@ -21,7 +21,8 @@ if (!found) throw new Error("these tests need Chromium");
 
 const rubric = parseRubric(RUBRIC_TEXT);
 /** The LA file as published: only its review status differs from the real file, in this throwaway repository. */
-const LA_PUBLISHED = LA_TEXT.replace(/^review:\n  status: draft\n/m, "review:\n  status: published\n");
+// Published after the draft was sent for reply and its deadline passed (issue 13's review states).
+const LA_PUBLISHED = LA_TEXT.replace(/^review:\n  status: draft\n/m, "review:\n  status: published\n  requested: 2026-10-01\n");
 const LA_OUT = "los-angeles-regional-human-trafficking-task-force";
 const EXAMPLE = readFixture("history", "example-county.yaml");
 const EXAMPLE_WORSE = EXAMPLE.replace("      total: 2\n      selling_sex: 0\n", "      total: 9\n      selling_sex: 7\n");
