@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compilePage, indexFacts, indexView, plural, type IndexRow } from "../../src/build/index-page.ts";
+import { compilePage, indexFacts, indexView, plural, type IndexRow } from "../../src/batch/index-page.ts";
 import { TEMPLATES_DIR } from "../../src/cli/context.ts";
 import { readFonts } from "../../src/io/theme.ts";
 import { inlineFonts } from "../../src/render/fonts.ts";

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { sharedHash } from "../../src/build/inputs.ts";
+import { sharedHash } from "../../src/batch/inputs.ts";
 import { TEMPLATES_DIR } from "../../src/cli/context.ts";
 import { readFontCoverageTable, readFontFile } from "../../src/io/fonts.ts";
 import { readFonts, readTheme } from "../../src/io/theme.ts";

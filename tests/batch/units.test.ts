@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compilePage, indexView, type IndexRow } from "../../src/build/index-page.ts";
-import { MANIFEST_FILE, readManifest, serializeManifest, type Manifest } from "../../src/build/manifest.ts";
-import { docHash, hashParts, planBuild } from "../../src/build/plan.ts";
-import { barLine, summaryTable, useBar } from "../../src/build/progress.ts";
+import { compilePage, indexView, type IndexRow } from "../../src/batch/index-page.ts";
+import { MANIFEST_FILE, readManifest, serializeManifest, type Manifest } from "../../src/batch/manifest.ts";
+import { docHash, hashParts, planBuild } from "../../src/batch/plan.ts";
+import { barLine, summaryTable, useBar } from "../../src/batch/progress.ts";
 import { parseLog, parseStatus } from "../../src/io/git.ts";
 import type { ScoreCard } from "../../src/score/types.ts";
 import { readFileSync } from "node:fs";
