@@ -1,11 +1,11 @@
-// The message catalogues (messages/*.yaml) and the rubric's translated words (rubric/rubric.<lang>.yaml)
+// The message catalogues (messages/<lang>/*.yaml) and the rubric's translated words (rubric/rubric.<lang>.yaml)
 // agree with English, and the Spanish LA scorecard says what the English one says, in Spanish.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { formatDate } from "../../src/i18n/message.ts";
-import { MESSAGES_DIR, messagesFor } from "../../src/io/messages.ts";
+import { catalogueFiles, catalogueLanguages, messagesFor } from "../../src/io/messages.ts";
 import type { TaskForce } from "../../src/model.ts";
 import { score } from "../../src/score/score.ts";
 import type { ScoreCard } from "../../src/score/types.ts";
@@ -14,10 +14,7 @@ import { LA_FILE, ROOT, RUBRIC_TEXT, rubric, valid } from "../score/helpers.ts";
 import { argumentsOf, catalogueProblems, languageOf, localeProblem, messageProblems, missingOther, pairProblems, rubricWordsProblems, type Language } from "./check.ts";
 import { parse } from "@formatjs/icu-messageformat-parser";
 
-const LANGS = readdirSync(MESSAGES_DIR)
-  .filter((f) => f.endsWith(".yaml"))
-  .map((f) => f.slice(0, -".yaml".length))
-  .sort();
+const LANGS = catalogueLanguages();
 const language = (lang: string): Language => {
   const m = messagesFor(lang);
   return { lang, locale: m.locale, catalogue: m.catalogue };
@@ -29,7 +26,7 @@ const others = languages.filter((l) => l.lang !== "en");
 describe("message catalogues", () => {
   it("include English and Spanish, and the checks read each file as the tool does", () => {
     expect(LANGS).toEqual(expect.arrayContaining(["en", "es"]));
-    for (const lang of LANGS) expect(languageOf(lang, readFileSync(join(MESSAGES_DIR, `${lang}.yaml`), "utf8"))).toEqual(language(lang));
+    for (const lang of LANGS) expect(languageOf(lang, catalogueFiles(lang).map((f) => readFileSync(f, "utf8")))).toEqual(language(lang));
     expect(Object.keys(en.catalogue).length).toBeGreaterThan(150);
   });
 

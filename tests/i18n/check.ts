@@ -57,10 +57,9 @@ export interface Language {
 }
 
 /** A catalogue file's text as the tool reads it (src/io/messages.ts): nested keys become dotted ids. */
-export function languageOf(lang: string, yamlText: string): Language {
-  const raw = (parseYaml(yamlText) ?? {}) as Record<string, unknown>;
-  const meta = (raw._meta ?? {}) as { locale?: string };
+export function languageOf(lang: string, yamlText: string | readonly string[]): Language {
   const catalogue: Record<string, string> = {};
+  let locale: string | undefined;
   const flatten = (node: Record<string, unknown>, prefix: string) => {
     for (const [k, v] of Object.entries(node)) {
       if (!prefix && k === "_meta") continue;
@@ -69,8 +68,13 @@ export function languageOf(lang: string, yamlText: string): Language {
       else if (v && typeof v === "object") flatten(v as Record<string, unknown>, id);
     }
   };
-  flatten(raw, "");
-  return { lang, locale: meta.locale ?? lang, catalogue };
+  for (const text of typeof yamlText === "string" ? [yamlText] : yamlText) {
+    const raw = (parseYaml(text) ?? {}) as Record<string, unknown>;
+    const meta = raw._meta as { locale?: string } | undefined;
+    if (meta?.locale) locale = meta.locale;
+    flatten(raw, "");
+  }
+  return { lang, locale: locale ?? lang, catalogue };
 }
 
 const describeArgs = (args: ReadonlyMap<string, ArgUse>) => (args.size ? [...args.keys()].sort().map((a) => `{${a}}`).join(", ") : "none");
