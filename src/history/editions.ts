@@ -7,7 +7,7 @@ import type { TaskForce } from "../model.ts";
 import { load } from "../load/load.ts";
 import { LATER_RULES } from "../diff/compare.ts";
 import { normalize, validate } from "../validate/validate.ts";
-import { formatDate as formatDateIn } from "../i18n/message.ts";
+import { formatDate as formatDateIn, type Messages } from "../i18n/message.ts";
 import { messagesFor } from "../io/messages.ts";
 import { score } from "../score/score.ts";
 import type { Rubric, ScoreCard } from "../score/types.ts";
@@ -222,7 +222,7 @@ export const MAX_ROWS = 8;
  * scorecard itself. The latest edition is left out when it is this very scorecard (the same
  * data under the same method).
  */
-export function editionsView(editions: readonly Edition[], current: CurrentScorecard): EditionsView {
+export function editionsView(editions: readonly Edition[], current: CurrentScorecard, _messages: Messages = messagesFor("en")): EditionsView {
   const now: Point = {
     date: current.date,
     commit: "",

@@ -3,7 +3,7 @@
 // replies beside the criteria they answer, and the one-page handout. Pure.
 import type { Agrees, Cite, Reply, Source, TaskForce } from "../model.ts";
 import { replyDeadline, replyState, type ReplyState } from "../model.ts";
-import { formatDate as formatDateIn } from "../i18n/message.ts";
+import { formatDate as formatDateIn, type Messages } from "../i18n/message.ts";
 import { messagesFor } from "../io/messages.ts";
 import { round2 } from "../score/score.ts";
 import type { CriterionResult, Rubric, RubricCriterion, ScoreCard, Status } from "../score/types.ts";
@@ -128,7 +128,7 @@ function replyLine(state: ReplyState, replies: readonly Reply[], requested: stri
 }
 
 /** The recommendations, questions and replies of one scorecard. `today` is the day the scorecard shows. */
-export function hearingView(tf: TaskForce, card: ScoreCard, rubric: Rubric | undefined, refs: Refs, today: string): HearingView {
+export function hearingView(tf: TaskForce, card: ScoreCard, rubric: Rubric | undefined, refs: Refs, today: string, _messages: Messages = messagesFor("en")): HearingView {
   const rubricById = new Map((rubric?.criteria ?? []).map((c) => [c.id, c]));
   const titleOf = new Map(card.criteria.map((c) => [c.id, c.title]));
   const replies = tf.review.replies ?? [];
