@@ -47,6 +47,8 @@ export type OperationType =
 export interface Cite {
   source: string;
   quote?: string;
+  /** quote_es: a translation of the quote by the scorecard's authors, printed as one. */
+  [translation: `quote_${string}`]: string | undefined;
   page?: string;
   section?: string;
 }
@@ -55,6 +57,8 @@ export interface Cite {
 export interface Sourced {
   sources?: Cite[];
   note?: string;
+  /** note_es: a translation of the note by the scorecard's authors, printed as one. */
+  [translation: `note_${string}`]: string | undefined;
 }
 
 export interface Member extends Sourced {
@@ -136,6 +140,9 @@ export interface Source {
   archive_url?: string;
   type: SourceKind;
   note?: string;
+  [translation: `note_${string}`]: string | undefined;
+  /** The language it is written in, when not the file's (a tag such as es). */
+  language?: string;
 }
 
 export type SourceKind = "task-force" | "government" | "court" | "news" | "op-ed" | "advocacy" | "report" | "academic" | "task-force-reply" | "other";
@@ -144,13 +151,15 @@ export interface TaskForce {
   schema_version: 1;
   fictional?: "yes" | "no";
   name: string;
+  /** The language of the file's names, notes and quotes (a tag such as en or es); English when not given. */
+  language?: string;
   jurisdiction: Sourced & { city?: string; county?: string; state?: string; country: string; region?: string };
   website?: string;
   founded?: { date: string; date_basis?: DateBasis; sources: Cite[] };
   lead_agencies?: (Sourced & { name: string; sector: Sector })[];
   funding?: (Sourced & { funder: string; program?: string; amount: Count; currency?: string; years?: string })[];
   review: Review;
-  membership: { as_of?: string; as_of_basis?: DateBasis; complete?: YesNo; members: Member[]; counts?: MemberCounts[]; note?: string };
+  membership: { as_of?: string; as_of_basis?: DateBasis; complete?: YesNo; members: Member[]; counts?: MemberCounts[]; note?: string; [translation: `note_${string}`]: string | undefined };
   representation: Sourced & {
     as_of?: string;
     survivor_led_seats: Count;

@@ -114,6 +114,8 @@ const LETTERS: Record<string, string> = {
   A: "M0 70L25 0L50 70M9 46L41 46",
   F: "M50 0L0 0L0 70M0 35L38 35",
   T: "M0 0L50 0M25 0L25 70",
+  B: "M0 0L30 0Q48 0 48 17Q48 34 30 34L0 34M30 34Q50 34 50 52Q50 70 30 70L0 70L0 0",
+  O: "M25 0Q50 0 50 35Q50 70 25 70Q0 70 0 35Q0 0 25 0Z",
 };
 
 /** Moves and turns a path of absolute M/L/Q/Z commands by working out the new points. */
@@ -145,10 +147,23 @@ function place(d: string, dx: number, degrees: number, cx: number, cy: number): 
  * here: Chromium repeats a fixed element on every printed page only if its SVG has no
  * transform attributes.
  */
-export function draftMarkSvg(): string {
-  const paths = [..."DRAFT"].map((ch, i) => `<path d="${place(LETTERS[ch]!, i * 68, -30, 161, 35)}"/>`).join("");
+export function draftMarkSvg(word = "DRAFT"): string {
+  // A word in the page's language ("BORRADOR"), if every letter of it can be drawn; else DRAFT.
+  const letters = [...word.toUpperCase()].every((ch) => ch in LETTERS) && word.length > 0 ? [...word.toUpperCase()] : [..."DRAFT"];
+  const length = letters.length * 68 - 18;
+  const cx = length / 2;
+  const paths = letters.map((ch, i) => `<path d="${place(LETTERS[ch]!, i * 68, -30, cx, 35)}"/>`).join("");
+  // The box of DRAFT as it always was; a longer word gets the box of its turned outline.
+  const box = letters.join("") === "DRAFT" ? "-15 -135 360 335" : viewBoxFor(length, cx);
   return (
-    `<svg class="draft-svg" aria-hidden="true" viewBox="-15 -135 360 335" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg class="draft-svg" aria-hidden="true" viewBox="${box}" xmlns="http://www.w3.org/2000/svg">` +
     `<g fill="none" stroke="#000" stroke-width="7" stroke-linejoin="round" stroke-linecap="round">${paths}</g></svg>`
   );
+}
+
+/** The box around a line of letters `length` wide and 70 high, turned 30 degrees about its centre, with a margin. */
+function viewBoxFor(length: number, cx: number): string {
+  const halfWidth = (length / 2) * Math.cos(Math.PI / 6) + 35 * Math.sin(Math.PI / 6) + 15;
+  const halfHeight = (length / 2) * Math.sin(Math.PI / 6) + 35 * Math.cos(Math.PI / 6) + 15;
+  return [cx - halfWidth, 35 - halfHeight, 2 * halfWidth, 2 * halfHeight].map((n) => n.toFixed(1)).join(" ");
 }

@@ -1,6 +1,7 @@
 import Handlebars from "handlebars";
 import { inlineFonts, type Fonts } from "./fonts.ts";
 import type { buildView } from "./view.ts";
+import { registerWords } from "./words.ts";
 
 /** The trusted inputs of the renderer: templates, CSS and fonts, read by the caller. */
 export interface Theme {
@@ -35,16 +36,23 @@ export function marginCss(margins: View["margins"]): string {
     `  @top-left { content: ${cssString(margins.top)}; }`,
     margins.topRight ? `  @top-right { content: ${cssString(margins.topRight)}; }` : "",
     `  @bottom-left { content: ${cssString(margins.provenance)}; }`,
-    `  @bottom-right { content: "Page " counter(page) " of " counter(pages); }`,
+    `  @bottom-right { content: ${pageOf(margins.pageOf)}; }`,
     "}",
   ]
     .filter(Boolean)
     .join("\n");
 }
 
+/** "Page 3 of 6" in the page's words: the text around the counters is escaped like all margin text. */
+function pageOf(parts: readonly [string, string, string] | undefined): string {
+  const [before, middle, after] = parts ?? ["Page ", " of ", ""];
+  return [before ? cssString(before) : "", "counter(page)", middle ? cssString(middle) : "", "counter(pages)", after ? cssString(after) : ""].filter(Boolean).join(" ");
+}
+
 /** Compiles the theme once; the returned function renders a view to a full HTML document. Pure. */
 export function compileTheme(theme: Theme): (view: View) => string {
   const hb = Handlebars.create();
+  registerWords(hb);
   for (const [name, text] of Object.entries(theme.partials)) hb.registerPartial(name, text);
   // preventIndent: a partial on a line of its own must not indent the lines of verbatim text inside it.
   const template = hb.compile(theme.template, { strict: false, noEscape: false, preventIndent: true });
@@ -56,6 +64,6 @@ export function compileTheme(theme: Theme): (view: View) => string {
     const draftMark = new hb.SafeString(view.draftMark);
     const editions = { ...view.editions, chart: new hb.SafeString(view.editions.chart) };
     const html = template({ ...view, styles, charts, draftMark, editions }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-    return inlineFonts(html, theme.fonts, Object.values(view.margins).join("\n"));
+    return inlineFonts(html, theme.fonts, [view.margins.top, view.margins.topRight, view.margins.provenance, ...view.margins.pageOf].join("\n"));
   };
 }

@@ -53,11 +53,11 @@ describe("the schema", () => {
     const props = (n: Node | undefined) => keys(n?.properties ?? {});
     const s = schema as unknown as Node;
     const ops = s.properties!.operations!.items!;
-    const taskForce = { schema_version: 1, fictional: 1, name: 1, jurisdiction: 1, website: 1, founded: 1, lead_agencies: 1, funding: 1, review: 1, membership: 1, representation: 1, operations: 1, policies: 1, sources: 1 } satisfies Record<keyof TaskForce, 1>;
+    const taskForce = { schema_version: 1, fictional: 1, name: 1, language: 1, jurisdiction: 1, website: 1, founded: 1, lead_agencies: 1, funding: 1, review: 1, membership: 1, representation: 1, operations: 1, policies: 1, sources: 1 } satisfies Record<keyof TaskForce, 1>;
     const operation = { name: 1, date: 1, date_basis: 1, period: 1, places: 1, type: 1, officers_deployed: 1, tied_to_identified_victims: 1, arrests: 1, minors: 1, victims_identified: 1, referred_to_services: 1, services_conditional_on_arrest: 1, demographics: 1, sources: 1, note: 1 } satisfies Record<keyof Operation, 1>;
     const arrests = { total: 1, selling_sex: 1, buying_sex: 1, selling_or_buying_sex: 1, trafficking: 1, trafficking_related: 1, other: 1 } satisfies Record<keyof Arrests, 1>;
     const member = { name: 1, sector: 1, role: 1, votes: 1, sources: 1, note: 1 } satisfies Record<keyof Member, 1>;
-    const source = { id: 1, title: 1, publisher: 1, author: 1, date: 1, date_basis: 1, on_behalf_of: 1, url: 1, identifier: 1, accessed: 1, archive_url: 1, type: 1, note: 1 } satisfies Record<keyof Source, 1>;
+    const source = { id: 1, title: 1, publisher: 1, author: 1, date: 1, date_basis: 1, on_behalf_of: 1, url: 1, identifier: 1, accessed: 1, archive_url: 1, type: 1, note: 1, language: 1 } satisfies Record<keyof Source, 1>;
     expect(props(s)).toEqual(keys(taskForce));
     expect(props(ops)).toEqual(keys(operation));
     expect(props(ops.properties!.arrests)).toEqual(keys(arrests));
