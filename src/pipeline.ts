@@ -2,6 +2,8 @@
 // the PDF stage and all file access live at the edges (src/io, src/pdf, src/cli).
 import { editionsView, NO_EDITIONS, type Edition, type EditionsView } from "./history/editions.ts";
 import type { ScorecardConfig } from "./io/config.ts";
+import type { Messages } from "./i18n/message.ts";
+import { messagesFor } from "./io/messages.ts";
 import { load } from "./load/load.ts";
 import type { TaskForce } from "./model.ts";
 import { HANDOUT_LEVELS, handoutView, weightiestFacts, type HandoutOptions, type HandoutView } from "./render/hearing.ts";
@@ -32,7 +34,7 @@ export interface Built {
   editions: EditionsView;
 }
 
-/** Score and render one valid task force to HTML. */
+/** Score and render one valid task force to HTML, in the language of `messages` (the rubric's words in it too). */
 export function renderDocument(
   taskForce: TaskForce,
   rubric: Rubric,
@@ -40,10 +42,11 @@ export function renderDocument(
   provenance: Provenance,
   config?: ScorecardConfig,
   editions: readonly Edition[] = [],
+  messages: Messages = messagesFor("en"),
 ): Built {
-  const card = score(taskForce, rubric);
-  const shown = editions.length ? editionsView(editions, { taskForce, card, rubric, date: provenance.date }) : NO_EDITIONS;
-  const view = buildView(taskForce, card, provenance, rubric, config?.publisher, shown);
+  const card = score(taskForce, rubric, messages);
+  const shown = editions.length ? editionsView(editions, { taskForce, card, rubric, date: provenance.date }, messages) : NO_EDITIONS;
+  const view = buildView(taskForce, card, provenance, rubric, config?.publisher, shown, messages);
   return { taskForce, card, html: renderHtml(view), view, pdf: { info: view.info, date: provenance.date }, editions: shown };
 }
 

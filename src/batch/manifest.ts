@@ -9,7 +9,7 @@ import type { ScoreCard } from "../score/types.ts";
 import type { IndexFacts } from "./index-page.ts";
 
 export const MANIFEST_FILE = ".build-manifest.json";
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface ManifestEntry {
   /** The data file, as named in messages (relative to where the build ran). */
@@ -23,25 +23,32 @@ export interface ManifestEntry {
   warnings: Problem[];
   /** State, region, date and the change since the last edition, for the index. */
   facts?: IndexFacts;
+  /** The document it is one language of (its name without the language's suffix), and that language. */
+  doc?: string;
+  lang?: string;
 }
 
 export interface Manifest {
-  /** Keyed by output name: output/<name>.pdf. */
+  /** Keyed by output name: output/<name>.pdf, output/<name>.es.pdf. */
   docs: Record<string, ManifestEntry>;
-  /** The hash of what went into summary.pdf. */
-  summary?: string;
+  /** Per language, the hash of what went into its summary.pdf. */
+  summaries?: Record<string, string>;
 }
 
 /** Reads the manifest; a missing, damaged or older one counts as empty, which only means a full rebuild. */
 export function readManifest(outDir: string): Manifest {
   try {
-    const raw = JSON.parse(readFileSync(join(outDir, MANIFEST_FILE), "utf8")) as { format?: unknown; docs?: unknown; summary?: unknown };
+    const raw = JSON.parse(readFileSync(join(outDir, MANIFEST_FILE), "utf8")) as { format?: unknown; docs?: unknown; summaries?: unknown };
     if (raw.format !== FORMAT || !raw.docs || typeof raw.docs !== "object" || Array.isArray(raw.docs)) return { docs: {} };
     const docs: Record<string, ManifestEntry> = Object.create(null);
     for (const [name, entry] of Object.entries(raw.docs as Record<string, ManifestEntry>)) {
       if (entry && typeof entry.hash === "string" && typeof entry.file === "string" && entry.card && typeof entry.review === "string" && Array.isArray(entry.warnings)) docs[name] = entry;
     }
-    return { docs, ...(typeof raw.summary === "string" ? { summary: raw.summary } : {}) };
+    const summaries: Record<string, string> = Object.create(null);
+    if (raw.summaries && typeof raw.summaries === "object" && !Array.isArray(raw.summaries)) {
+      for (const [lang, hash] of Object.entries(raw.summaries as Record<string, unknown>)) if (typeof hash === "string") summaries[lang] = hash;
+    }
+    return { docs, summaries };
   } catch {
     return { docs: {} };
   }
@@ -49,7 +56,8 @@ export function readManifest(outDir: string): Manifest {
 
 export function serializeManifest(manifest: Manifest): string {
   const docs = Object.fromEntries(Object.keys(manifest.docs).sort().map((k) => [k, manifest.docs[k]]));
-  return JSON.stringify({ format: FORMAT, summary: manifest.summary, docs }) + "\n";
+  const summaries = manifest.summaries ? Object.fromEntries(Object.keys(manifest.summaries).sort().map((k) => [k, manifest.summaries![k]])) : undefined;
+  return JSON.stringify({ format: FORMAT, summaries, docs }) + "\n";
 }
 
 export function writeManifest(outDir: string, manifest: Manifest): void {

@@ -13,8 +13,8 @@ import { scoresCsv, scoresJson } from "../score/export.ts";
 import type { ScoreCard } from "../score/types.ts";
 import type { Validated } from "../validate/validate.ts";
 import type { EditionSource, SinceLast } from "../history/editions.ts";
-import { compilePage, indexFacts, indexView, type IndexFacts, type IndexRow } from "./index-page.ts";
-import { MANIFEST_FILE, readManifest, serializeManifest, type Manifest } from "./manifest.ts";
+import { indexFacts, type IndexFacts } from "./index-page.ts";
+import { MANIFEST_FILE, readManifest, serializeManifest, type Manifest, type ManifestEntry } from "./manifest.ts";
 import { docHash, hashParts, planBuild, type Provenance } from "./plan.ts";
 import { PagePool } from "./pool.ts";
 import { barProgress, plainProgress, summaryTable, useBar, type Progress, type Stream } from "./progress.ts";
@@ -44,23 +44,22 @@ export interface BuildOptions {
   force: boolean;
   /** The hash of everything every document shares (tool, rubric, templates, fonts, config). */
   shared: string;
-  /** The grades of the rubric, best first, for sorting. */
-  grades: readonly string[];
-  indexTemplate: string;
-  summaryTemplate: string;
-  /** Trusted CSS (and fonts) for index.html, summary.pdf and methodology.html: one stylesheet for all three. */
-  summaryStyles: string;
-  /** output/methodology.html, when the caller makes one. */
-  methodologyHtml?: string;
-  /** Adds the bundled fonts that a page's text uses (index.html and summary.pdf). */
-  withFonts?: (html: string) => string;
+  /**
+   * The languages to build, first the one whose files have no suffix when it is among them.
+   * Each has the suffix of its files (".es") and the hash of its words (catalogue, rubric's words).
+   */
+  languages: readonly BuildLanguage[];
+  /** Every language the collection is built in (the config's): entries of any other are dropped from the index. */
+  keepLanguages?: readonly string[];
+  /** index.html, summary.pdf's HTML and methodology.html of one language, from every scorecard in the output folder. */
+  collection: (rows: readonly CollectionRow[], lang: string) => { index: string; summary: string; methodology?: string };
   /** The published versions of each file in git (keyed by absolute path), for the editions on each scorecard. */
   editionSources?: (files: readonly string[]) => Map<string, EditionSource[]>;
   /** The date a scorecard shows: from SOURCE_DATE_EPOCH, the data's last commit, or today. */
   dateFor: (git: GitInfo) => string;
   check: (name: string, text: string) => Validated;
-  /** The scorecard's HTML, and the handout's HTML from whole to tight (the first that fits one page is printed). */
-  render: (taskForce: TaskForce, provenance: DocProvenance, editions: readonly EditionSource[]) => { card: ScoreCard; html: string; since?: SinceLast; handout?: readonly string[] };
+  /** In each language asked for: the scorecard's HTML, and the handout's HTML from whole to tight (the first that fits one page is printed). */
+  render: (taskForce: TaskForce, provenance: DocProvenance, editions: readonly EditionSource[], languages: readonly string[]) => { since?: SinceLast; outputs: readonly RenderedLanguage[] };
   print: (page: Page, html: string, card: ScoreCard, provenance: DocProvenance) => Promise<Uint8Array>;
   /** Prints the one-page handout, output/<name>.handout.pdf; without it, no handout is made. */
   printHandout?: (page: Page, versions: readonly string[]) => Promise<Uint8Array>;
@@ -70,6 +69,35 @@ export interface BuildOptions {
   prepare: (page: Page) => Promise<void>;
   /** Listen for SIGINT and SIGTERM (the CLI does; tests that run in-process may not). */
   handleSignals?: boolean;
+}
+
+export interface BuildLanguage {
+  lang: string;
+  /** "" for the first language, ".es" for Spanish: output/<name><suffix>.pdf. */
+  suffix: string;
+  /** The hash of this language's words, so a changed translation rebuilds its files only. */
+  words: string;
+}
+
+export interface RenderedLanguage {
+  lang: string;
+  card: ScoreCard;
+  html: string;
+  handout?: readonly string[];
+}
+
+/** One task force as the index sees it: its card and output in each language that was built. */
+export interface CollectionRow {
+  /** The first language's output name (output/<output>.pdf), or the doc's name. */
+  output: string;
+  file: string;
+  /** The card in the first language built. */
+  card: ScoreCard;
+  review: ReviewStatus;
+  facts?: IndexFacts;
+  /** Per language: its card (criteria titles and reasons in that language) and its output name. */
+  cards: Record<string, ScoreCard>;
+  outputs: Record<string, string>;
 }
 
 export interface BuildOutcome {
@@ -83,12 +111,19 @@ export interface BuildOutcome {
 
 interface Prepared {
   doc: Doc;
-  card: ScoreCard;
-  html: string;
-  handout: readonly string[] | undefined;
+  outputs: { unit: Unit; card: ScoreCard; html: string; handout: readonly string[] | undefined }[];
   review: ReviewStatus;
   warnings: Problem[];
   facts: IndexFacts;
+}
+
+/** One language's files of one document: output/<out>.pdf, .html and .handout.pdf. */
+interface Unit {
+  /** The output name, which is also its key in the manifest: "la" or "la.es". */
+  name: string;
+  lang: string;
+  hash: string;
+  doc: Doc;
 }
 
 interface Doc {
@@ -100,6 +135,7 @@ interface Doc {
   provenance: DocProvenance;
   /** Its earlier published versions: part of its hash, so a new edition rebuilds it. */
   editions: readonly EditionSource[];
+  units: Unit[];
 }
 
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
@@ -143,7 +179,9 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
     const editions = editionSources.get(resolve(t.file)) ?? [];
     const hash = docHash(o.shared, t.text, hashed);
     const withEditions = editions.length ? hashParts([hash, ...editions.flatMap((e) => [e.commit, e.date, e.text, e.rubric ?? ""])]) : hash;
-    docs.push({ name, file: t.file, display: t.display, text: t.text, provenance, editions, hash: withEditions });
+    const doc: Doc = { name, file: t.file, display: t.display, text: t.text, provenance, editions, hash: withEditions, units: [] };
+    doc.units = o.languages.map((l) => ({ name: `${name}${l.suffix}`, lang: l.lang, hash: hashParts([withEditions, l.lang, l.suffix, l.words]), doc }));
+    docs.push(doc);
   }
 
   // 2. Decide, before any browser is found or started.
@@ -156,12 +194,16 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
   const manifest: Manifest = manifestText ? readManifest(o.outDir) : { docs: {} };
   const present = (name: string) =>
     existsSync(join(o.outDir, `${name}.pdf`)) && existsSync(join(o.outDir, `${name}.html`)) && (!o.printHandout || existsSync(join(o.outDir, `${name}.handout.pdf`)));
-  const plan = planBuild(docs, manifest, present, o.force);
+  // Each language's files are planned on their own: a changed translation rebuilds only its language.
+  const unitPlan = planBuild(docs.flatMap((d) => d.units), manifest, present, o.force);
+  const toBuild = new Map<Doc, Unit[]>();
+  for (const u of unitPlan.build) toBuild.set(u.doc, [...(toBuild.get(u.doc) ?? []), u]);
+  const plan = { build: docs.filter((d) => toBuild.has(d)), skip: docs.filter((d) => !toBuild.has(d)) };
 
   const bar = useBar(o.stderr, o.env) && plan.build.length > 0;
   const progress: Progress = bar ? barProgress(o.stderr, plan.build.length) : plainProgress(o.stdout, o.stderr);
   for (const line of early) say(line);
-  for (const doc of plan.skip) for (const w of manifest.docs[doc.name]?.warnings ?? []) say(formatProblem(w));
+  for (const doc of plan.skip) for (const w of manifest.docs[doc.units[0]?.name ?? doc.name]?.warnings ?? []) say(formatProblem(w));
 
   // 3. Print what changed, a pool of pages wide.
   const pool = new PagePool({ launch: o.launch, prepare: o.prepare, size: o.concurrency });
@@ -191,7 +233,7 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
   const writes: Promise<void>[] = [];
   const fail = (doc: Doc) => {
     failed++;
-    delete manifest.docs[doc.name];
+    for (const u of doc.units) delete manifest.docs[u.name];
   };
 
   /** Checks and renders the next document to HTML; a document with errors is reported and passed over. */
@@ -201,9 +243,16 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
       for (const p of checked.problems) say(formatProblem(p));
       if (checked.taskForce) {
         try {
-          const { card, html, since, handout } = o.render(checked.taskForce, doc.provenance, doc.editions);
+          const units = toBuild.get(doc) ?? [];
+          const { since, outputs } = o.render(checked.taskForce, doc.provenance, doc.editions, units.map((u) => u.lang));
           const facts = indexFacts(checked.taskForce, doc.provenance.date, since);
-          return { doc, card, html, handout: o.printHandout ? handout : undefined, review: checked.taskForce.review.status, warnings: checked.problems.filter((p: Problem) => p.severity === "warning"), facts };
+          const byLang = new Map(outputs.map((r) => [r.lang, r]));
+          const prepared = units.map((unit) => {
+            const r = byLang.get(unit.lang);
+            if (!r) throw new Error(`no ${unit.lang} scorecard was made (this is a bug)`);
+            return { unit, card: r.card, html: r.html, handout: o.printHandout ? r.handout : undefined };
+          });
+          return { doc, outputs: prepared, review: checked.taskForce.review.status, warnings: checked.problems.filter((p: Problem) => p.severity === "warning"), facts };
         } catch (error) {
           say(`${doc.display}: the scorecard could not be made: ${error instanceof Error ? error.message : String(error)}.`);
         }
@@ -219,20 +268,28 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
   const worker = async () => {
     let next = nextPrepared();
     while (next && !stopped) {
-      const { doc, card, html, handout, review, warnings, facts } = next;
+      const { doc, outputs, review, warnings, facts } = next;
       progress.start(doc.display);
-      // The handout is printed on the same page right after the scorecard, within the same time limit.
-      const printing = pool.run(async (page) => {
-        const pdf = await o.print(page, html, card, doc.provenance);
-        return { pdf, handout: handout && o.printHandout ? await o.printHandout(page, handout) : undefined };
-      }, o.timeoutSeconds * 1000);
+      // Each language is printed on a page of its own turn, each within the time limit; its
+      // handout right after it, on the same page.
+      const printing = (async () => {
+        const printed: { pdf: Uint8Array; handout: Uint8Array | undefined }[] = [];
+        for (const out of outputs) {
+          printed.push(
+            await pool.run(async (page) => {
+              const pdf = await o.print(page, out.html, out.card, doc.provenance);
+              return { pdf, handout: out.handout && o.printHandout ? await o.printHandout(page, out.handout) : undefined };
+            }, o.timeoutSeconds * 1000),
+          );
+        }
+        return printed;
+      })();
       printing.catch(() => undefined); // handled below; this only keeps an early failure from counting as unhandled
       await new Promise((resolve) => setImmediate(resolve)); // let the print request go out first
       next = nextPrepared();
-      let pdf: Uint8Array;
-      let handoutPdf: Uint8Array | undefined;
+      let printed: { pdf: Uint8Array; handout: Uint8Array | undefined }[];
       try {
-        ({ pdf, handout: handoutPdf } = await printing);
+        printed = await printing;
       } catch (error) {
         if (stopped) return;
         if (error instanceof UserError) {
@@ -247,16 +304,22 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
         fail(doc);
         continue;
       }
+      const label = outputs.map((x, i) => (i === 0 ? `${o.outLabel}/${x.unit.name}.pdf` : `${x.unit.name}.pdf`)).join(", ");
       writes.push(
-        Promise.all([
-          writeFileAtomicAsync(join(o.outDir, `${doc.name}.pdf`), pdf),
-          writeFileAtomicAsync(join(o.outDir, `${doc.name}.html`), html),
-          ...(handoutPdf ? [writeFileAtomicAsync(join(o.outDir, `${doc.name}.handout.pdf`), handoutPdf)] : []),
-        ]).then(
+        Promise.all(
+          outputs.flatMap((out, i) => {
+            const p = printed[i]!;
+            return [
+              writeFileAtomicAsync(join(o.outDir, `${out.unit.name}.pdf`), p.pdf),
+              writeFileAtomicAsync(join(o.outDir, `${out.unit.name}.html`), out.html),
+              ...(p.handout ? [writeFileAtomicAsync(join(o.outDir, `${out.unit.name}.handout.pdf`), p.handout)] : []),
+            ];
+          }),
+        ).then(
           () => {
-            manifest.docs[doc.name] = { file: doc.display, hash: doc.hash, card, review, warnings, facts };
+            for (const out of outputs) manifest.docs[out.unit.name] = { file: doc.display, hash: out.unit.hash, card: out.card, review, warnings, facts, doc: doc.name, lang: out.unit.lang };
             built++;
-            progress.done(`${o.outLabel}/${doc.name}.pdf`, "built", `grade ${card.grade}`);
+            progress.done(label, "built", `grade ${outputs[0]?.card.grade ?? ""}`);
           },
           (error: unknown) => {
             say(`${doc.display}: the PDF could not be saved in ${o.outLabel}/: ${error instanceof Error ? error.message : String(error)}.`);
@@ -290,35 +353,40 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
 
     // 4. The index, the comparison and the scores cover every scorecard in the output folder
     // whose data file still exists, not only those of this run.
+    const keep = new Set(o.keepLanguages ?? o.languages.map((l) => l.lang));
     for (const [name, entry] of Object.entries(manifest.docs)) {
-      if (!seen.has(name) && !existsSync(resolve(entry.file))) delete manifest.docs[name];
+      const docName = entry.doc ?? name;
+      if ((!seen.has(docName) && !existsSync(resolve(entry.file))) || (entry.lang !== undefined && !keep.has(entry.lang))) delete manifest.docs[name];
     }
-    const rows: IndexRow[] = Object.entries(manifest.docs).map(([output, e]) => ({ output, file: e.file, card: e.card, review: e.review, ...(e.facts ? { facts: e.facts } : {}) }));
-    const view = indexView(rows, o.grades);
-    const fonts = o.withFonts ?? ((html: string) => html);
-    writeIfChanged(join(o.outDir, "index.html"), fonts(compilePage(o.indexTemplate)(view, o.summaryStyles)));
-    if (o.methodologyHtml !== undefined) writeIfChanged(join(o.outDir, "methodology.html"), o.methodologyHtml);
+    const rows = collectionRows(manifest, o.languages[0]?.lang ?? "en");
     const scored = rows.map((r) => ({ file: r.file, card: r.card }));
     writeIfChanged(join(o.outDir, "scores.json"), scoresJson(scored));
     writeIfChanged(join(o.outDir, "scores.csv"), scoresCsv(scored));
 
-    const summaryHtml = fonts(compilePage(o.summaryTemplate)(view, o.summaryStyles));
-    const summaryHash = hashParts([o.shared, o.paper, summaryHtml]);
-    const summaryPath = join(o.outDir, "summary.pdf");
-    if (o.force || manifest.summary !== summaryHash || !existsSync(summaryPath)) {
-      try {
-        const pdf = await pool.run((page) => o.printSummary(page, summaryHtml), o.timeoutSeconds * 1000);
-        if (!stopped) {
-          writeFileAtomic(summaryPath, pdf);
-          manifest.summary = summaryHash;
-        }
-      } catch (error) {
-        if (!stopped) {
-          failed++;
-          say(`${o.outLabel}/summary.pdf could not be printed: ${error instanceof Error ? error.message : String(error)}.`);
+    const summaries = { ...(manifest.summaries ?? {}) };
+    for (const l of o.languages) {
+      const pages = o.collection(rows, l.lang);
+      writeIfChanged(join(o.outDir, `index${l.suffix}.html`), pages.index);
+      if (pages.methodology !== undefined) writeIfChanged(join(o.outDir, `methodology${l.suffix}.html`), pages.methodology);
+      const summaryHash = hashParts([o.shared, l.words, o.paper, pages.summary]);
+      const summaryPath = join(o.outDir, `summary${l.suffix}.pdf`);
+      if (stopped) break;
+      if (o.force || summaries[l.lang] !== summaryHash || !existsSync(summaryPath)) {
+        try {
+          const pdf = await pool.run((page) => o.printSummary(page, pages.summary), o.timeoutSeconds * 1000);
+          if (!stopped) {
+            writeFileAtomic(summaryPath, pdf);
+            summaries[l.lang] = summaryHash;
+          }
+        } catch (error) {
+          if (!stopped) {
+            failed++;
+            say(`${o.outLabel}/summary${l.suffix}.pdf could not be printed: ${error instanceof Error ? error.message : String(error)}.`);
+          }
         }
       }
     }
+    manifest.summaries = summaries;
     writeIfChanged(join(o.outDir, MANIFEST_FILE), serializeManifest(manifest), manifestText);
     progress.end();
     if (stopped) {
@@ -348,4 +416,31 @@ function writeIfChanged(path: string, content: string, previous?: string): void 
     }
   }
   if (previous !== content) writeFileAtomic(path, content);
+}
+
+/**
+ * The task forces in the output folder, each once, with its card and output name in every
+ * language built so far. The first language's card stands for it where one is needed. Pure.
+ */
+export function collectionRows(manifest: Manifest, first: string): CollectionRow[] {
+  const byDoc = new Map<string, { entries: Map<string, ManifestEntry & { name: string }> }>();
+  for (const [name, entry] of Object.entries(manifest.docs)) {
+    const docName = entry.doc ?? name;
+    const lang = entry.lang ?? first;
+    const group = byDoc.get(docName) ?? { entries: new Map() };
+    group.entries.set(lang, { ...entry, name });
+    byDoc.set(docName, group);
+  }
+  return [...byDoc.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([docName, { entries }]) => {
+      const main = entries.get(first) ?? [...entries.values()][0]!;
+      const cards: Record<string, ScoreCard> = {};
+      const outputs: Record<string, string> = {};
+      for (const [lang, e] of entries) {
+        cards[lang] = e.card;
+        outputs[lang] = e.name;
+      }
+      return { output: entries.get(first)?.name ?? docName, file: main.file, card: main.card, review: main.review, ...(main.facts ? { facts: main.facts } : {}), cards, outputs };
+    });
 }

@@ -16,7 +16,34 @@ export interface ScorecardConfig {
   site_url?: string;
   /** Days a task force has to reply to the draft when its file gives no deadline (30 when not set). */
   reply_days?: number;
+  /** The languages every scorecard is built in, the first one without a suffix: output/<name>.pdf, then <name>.es.pdf. */
+  languages?: string[];
 }
+
+/** The languages built when the config names none. */
+export const DEFAULT_LANGUAGES: readonly string[] = ["en", "es"];
+
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/**
+ * The languages to build: `--lang` when given (one or several, comma-separated), else the
+ * config's, else English and Spanish. Every one must have a catalogue. The first of the
+ * config's list is the one without a suffix. Pure.
+ */
+export function buildLanguages(config: ScorecardConfig, available: readonly string[], only?: string): { languages: string[]; first: string } {
+  const configured = config.languages ?? [...DEFAULT_LANGUAGES];
+  const first = configured[0] ?? "en";
+  const asked = only === undefined ? configured : only.split(",").map((l) => l.trim()).filter(Boolean);
+  const unknown = asked.filter((l) => !available.includes(l));
+  if (asked.length === 0) throw new UserError(`--lang needs a language, like: --lang es (the tool has ${available.join(", ")})`);
+  if (unknown.length) {
+    throw new UserError(`${only === undefined ? `${CONFIG_FILE}: languages` : "--lang"} names ${unknown.map((l) => `'${l}'`).join(", ")}, but the tool has words only for ${available.join(", ")}. Write one of those, or add messages/${unknown[0]}/ with a translation of messages/en/.`);
+  }
+  return { languages: [...new Set(asked)], first };
+}
+
+/** The name of a language's output next to the first language's: "" for the first, ".es" for Spanish. */
+export const languageSuffix = (lang: string, first: string): string => (lang === first ? "" : `.${lang}`);
 
 /** Used when there is no config file: the name of the project that publishes the rubric. */
 export const DEFAULT_CONFIG: ScorecardConfig = { publisher: "Task Force Accountability Scorecard project" };
@@ -61,6 +88,13 @@ export function parseConfig(text: string, file = CONFIG_FILE): ScorecardConfig {
   if (days !== undefined && days !== null) {
     if (typeof days === "number" && Number.isInteger(days) && days >= 1 && days <= 365) config.reply_days = days;
     else problems.push(`reply_days must be a whole number of days from 1 to 365, like: reply_days: 30 (not '${String(days).slice(0, 30)}')`);
+  }
+  const langs = d.languages;
+  if (langs !== undefined && langs !== null) {
+    const list = typeof langs === "string" ? [langs] : langs;
+    if (!Array.isArray(list) || list.length === 0 || !list.every((l) => typeof l === "string" && LANGUAGE_TAG.test(l))) {
+      problems.push(`languages must be a list of language tags, the first one printed without a suffix, like: languages: [en, es] (not '${JSON.stringify(langs).slice(0, 40)}')`);
+    } else config.languages = [...new Set(list as string[])];
   }
   if (problems.length) throw new UserError(`${file}: ${problems.join(". ")}.`);
   return config;

@@ -69,7 +69,7 @@ describe("manifest", () => {
 
   it("reads back what it wrote", () => {
     const dir = tempDir();
-    const m: Manifest = { summary: "s", docs: { a: { file: "a.yaml", hash: "h", card: card("A"), review: "draft", warnings: [] } } };
+    const m: Manifest = { summaries: { en: "s", es: "t" }, docs: { a: { file: "a.yaml", hash: "h", card: card("A"), review: "draft", warnings: [], doc: "a", lang: "en" }, "a.es": { file: "a.yaml", hash: "i", card: card("A"), review: "draft", warnings: [], doc: "a", lang: "es" } } };
     writeFileSync(join(dir, MANIFEST_FILE), serializeManifest(m));
     expect(readManifest(dir)).toEqual(m);
   });

@@ -2,12 +2,15 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { compilePage, methodologyView } from "../../batch/index-page.ts";
+import { compilePage, indexView, methodologyView, type IndexRow } from "../../batch/index-page.ts";
 import { readConfigText, sharedHash, toolFingerprint } from "../../batch/inputs.ts";
 import { runBuild } from "../../batch/run.ts";
 import { readEditions } from "../../history/editions.ts";
 import { readEditionSources } from "../../history/git.ts";
-import { readConfig, replyDays } from "../../io/config.ts";
+import { buildLanguages, languageSuffix, readConfig, replyDays } from "../../io/config.ts";
+import { readLanguage } from "../../io/languages.ts";
+import { catalogueLanguages } from "../../io/messages.ts";
+import { hashParts } from "../../batch/plan.ts";
 import { readTheme } from "../../io/theme.ts";
 import { ensureBrowser } from "../../pdf/browser.ts";
 import { printToFit } from "../../pdf/fit.ts";
@@ -28,6 +31,9 @@ output/index.html (every task force and every criterion side by side,
 sortable), output/summary.pdf (the same comparison, printable),
 output/methodology.html, output/scores.json and output/scores.csv. Each
 scorecard shows its earlier published editions, read from git.
+Every file is made in each language: the first language's with these names,
+the others' with the language before the extension (output/<name>.es.pdf,
+output/index.es.html, output/summary.es.pdf).
 With no paths, builds every scorecards/*.yaml.
 
 Only scorecards whose data, rubric, templates, fonts or tool version changed
@@ -37,6 +43,9 @@ are built again; the others are skipped.
   --paper letter|a4  paper size (default: letter)
   --concurrency N    how many scorecards to print at once (default: one per processor core)
   --timeout SECONDS  give up on a scorecard that takes longer than this to print (default: 60)
+  --lang LANG        build only this language (en, es, or several: en,es);
+                     by default every language that scorecard.config.yaml
+                     lists under languages: (English and Spanish)
   --force            build every scorecard, changed or not
   --strict           a release build: warnings (such as a citation without a
                      quote) count as errors, and a scorecard that is not
@@ -69,6 +78,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
       concurrency: { type: "string" },
       timeout: { type: "string", default: "60" },
       force: { type: "boolean", default: false },
+      lang: { type: "string" },
       strict: { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
@@ -97,11 +107,24 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const renderHtml = compileTheme(theme);
   const renderHandoutHtml = theme.documents ? compileHandout(theme) : undefined;
   const config = readConfig(io.cwd);
+  const available = catalogueLanguages();
+  const configured = buildLanguages(config, available);
+  const { languages } = buildLanguages(config, available, values.lang);
+  const words = new Map(languages.map((lang) => [lang, readLanguage(lang, rubric, RUBRIC_FILE)]));
+  for (const w of words.values()) for (const line of w.warnings) io.stderr.write(`warning: ${line}.\n`);
   const checkOptions = { criteria: rubric.criteria.map((c) => c.id), replyDays: replyDays(config), strict: values.strict };
   const day = today(io.env);
   const format = paper === "a4" ? "A4" : "Letter";
   // index.html, summary.pdf and methodology.html share one stylesheet and the bundled fonts.
   const pageStyles = readFileSync(join(TEMPLATES_DIR, "index.css"), "utf8");
+  const indexPage = compilePage(readFileSync(join(TEMPLATES_DIR, "index.hbs"), "utf8"));
+  const summaryPage = compilePage(readFileSync(join(TEMPLATES_DIR, "summary.hbs"), "utf8"));
+  const methodologyPage = compilePage<ReturnType<typeof methodologyView>>(readFileSync(join(TEMPLATES_DIR, "methodology.hbs"), "utf8"));
+  const wordsOf = (lang: string) => {
+    const w = words.get(lang);
+    if (!w) throw new Error(`the ${lang} words were not read (this is a bug)`);
+    return w;
+  };
 
   const outcome = await runBuild({
     stdout: io.stdout,
@@ -116,22 +139,35 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     timeoutSeconds: timeout as number,
     force: values.force,
     shared: sharedHash({ tool: toolFingerprint(TOOL_ROOT), rubric: rubricText, theme, config: readConfigText(io.cwd), strict: values.strict }),
-    grades: rubric.grading.grades.map((g) => g.grade),
-    indexTemplate: readFileSync(join(TEMPLATES_DIR, "index.hbs"), "utf8"),
-    summaryTemplate: readFileSync(join(TEMPLATES_DIR, "summary.hbs"), "utf8"),
-    summaryStyles: pageStyles,
-    // index.html, summary.pdf and methodology.html get the bundled font pieces their text uses, like the scorecards.
-    withFonts: (html) => inlineFonts(html, theme.fonts),
-    methodologyHtml: inlineFonts(compilePage<ReturnType<typeof methodologyView>>(readFileSync(join(TEMPLATES_DIR, "methodology.hbs"), "utf8"))(methodologyView(rubric), pageStyles), theme.fonts),
+    languages: languages.map((lang) => ({ lang, suffix: languageSuffix(lang, configured.first), words: hashParts(wordsOf(lang).texts) })),
+    keepLanguages: [...new Set([...configured.languages, ...languages])],
+    collection: (rows, lang) => {
+      const w = wordsOf(lang);
+      const inLang: IndexRow[] = rows.map((r) => ({ output: r.outputs[lang] ?? r.output, file: r.file, card: r.cards[lang] ?? r.card, review: r.review, ...(r.facts ? { facts: r.facts } : {}) }));
+      const view = indexView(inLang, rubric.grading.grades.map((g) => g.grade));
+      // Each page gets the bundled font pieces its text uses, like the scorecards.
+      return {
+        index: inlineFonts(indexPage(view, pageStyles), theme.fonts),
+        summary: inlineFonts(summaryPage(view, pageStyles), theme.fonts),
+        methodology: inlineFonts(methodologyPage(methodologyView(w.rubric), pageStyles), theme.fonts),
+      };
+    },
     editionSources: readEditionSources,
     dateFor: (git) => provenanceDate(io.env, git.fileDate),
     check: (name, text) => check(name, text, day, checkOptions),
-    render: (taskForce, provenance, sources) => {
+    render: (taskForce, provenance, sources, langs) => {
       // Earlier editions are scored again with the rubric of their own commit (pure; git was read above).
-      const built = renderDocument(taskForce, rubric, renderHtml, { ...provenance, rubricVersion: rubric.version }, config, readEditions(sources, day, rubricText));
-      const pdfName = `${basename(provenance.dataFile, extname(provenance.dataFile))}.pdf`;
-      const handout = renderHandoutHtml ? renderHandout(built, renderHandoutHtml, { siteUrl: config.site_url, pdfName }) : undefined;
-      return { card: built.card, html: built.html, since: built.editions.sinceLast, handout };
+      const editions = readEditions(sources, day, rubricText);
+      let since: ReturnType<typeof renderDocument>["editions"]["sinceLast"];
+      const outputs = langs.map((lang) => {
+        const w = wordsOf(lang);
+        const built = renderDocument(taskForce, w.rubric, renderHtml, { ...provenance, rubricVersion: rubric.version }, config, editions, w.messages);
+        since ??= built.editions.sinceLast;
+        const pdfName = `${basename(provenance.dataFile, extname(provenance.dataFile))}${languageSuffix(lang, configured.first)}.pdf`;
+        const handout = renderHandoutHtml ? renderHandout(built, renderHandoutHtml, { siteUrl: config.site_url, pdfName }) : undefined;
+        return { lang, card: built.card, html: built.html, ...(handout ? { handout } : {}) };
+      });
+      return { since, outputs };
     },
     print: (page, html) => printPdf(page, html, { format }),
     printHandout: renderHandoutHtml ? (page, versions) => printToFit(page, versions, { format }) : undefined,
