@@ -36,8 +36,19 @@ describe("build under failure", () => {
     expect(run.stderr()).toMatch(/scorecards\/example-002\.yaml:\d+:\d+: officers_deployed must be a whole number/);
     expect(run.stderr()).toMatch(/scorecards\/example-004\.yaml:\d+:\d+: YAML syntax error/);
     expect(run.stderr()).not.toMatch(/internal error/);
-    // Each scorecard comes with its one-page hearing handout.
-    expect(pdfsIn(dir).sort()).toEqual(["example-001.handout.pdf", "example-001.pdf", "example-003.handout.pdf", "example-003.pdf", "summary.pdf"]);
+    // Each scorecard comes with its one-page hearing handout, in English and in Spanish (the default languages).
+    expect(pdfsIn(dir).sort()).toEqual([
+      "example-001.es.handout.pdf",
+      "example-001.es.pdf",
+      "example-001.handout.pdf",
+      "example-001.pdf",
+      "example-003.es.handout.pdf",
+      "example-003.es.pdf",
+      "example-003.handout.pdf",
+      "example-003.pdf",
+      "summary.es.pdf",
+      "summary.pdf",
+    ]);
     expect(run.stdout()).toMatch(/Failed\s+2/);
     expectEveryPdfWhole(dir);
   });
@@ -54,7 +65,7 @@ describe("build under failure", () => {
     expect(run.stderr()).not.toMatch(/internal error/);
     expect(code).toBe(0);
     expect(browser.pids().length).toBeGreaterThanOrEqual(2);
-    expect(pdfsIn(dir).length).toBe(61); // 30 scorecards and their handouts, and summary.pdf
+    expect(pdfsIn(dir).length).toBe(122); // 30 scorecards and their handouts in English and Spanish, and summary.pdf in both
     expectEveryPdfWhole(dir);
     for (const pid of browser.pids()) expect(alive(pid), `browser ${pid} still running`).toBe(false);
   });

@@ -86,7 +86,8 @@ describe("a scorecard with names in every script of Los Angeles County", () => {
         const geometry = await page.evaluate(
           (first, last) => {
             const cell = [...document.querySelectorAll("table.members td")].find((td) => td.textContent!.trim().startsWith(first))!;
-            const text = cell.firstChild as Text;
+            // The name is printed as the file gives it, in an element that carries its language.
+            const text = (cell.querySelector("[lang]")?.firstChild ?? cell.firstChild) as Text;
             const rect = (word: string) => {
               const range = document.createRange();
               const at = text.data.indexOf(word);
