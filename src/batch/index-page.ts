@@ -1,58 +1,113 @@
-// output/index.html, the HTML of output/summary.pdf and output/methodology.html: every task
-// force in one table, every criterion side by side, and the method behind them.
-// Pure: rows in, HTML out. Handlebars escapes every value taken from the data.
+// output/index.html, the HTML of output/summary.pdf and output/methodology.html (and their
+// twins in every other language: index.es.html, summary.es.pdf, methodology.es.html): every
+// task force in one table, every criterion side by side, and the method behind them.
+// Pure: rows and a language's messages in, HTML out. Every word comes from the catalogue
+// (messages/<lang>/collection.yaml); Handlebars escapes every value taken from the data.
 import { createHash } from "node:crypto";
 import Handlebars from "handlebars";
-import type { SinceLast } from "../history/editions.ts";
+import type { Figures, SinceLast } from "../history/editions.ts";
 import type { ReviewStatus, TaskForce } from "../model.ts";
-import { statusLabel } from "../render/view.ts";
-import { formatDate as formatDateIn } from "../i18n/message.ts";
+import { format, formatDate, msg, type Messages, type Value } from "../i18n/message.ts";
 import { messagesFor } from "../io/messages.ts";
+import { statusText } from "../render/labels.ts";
+import { registerWords } from "../render/words.ts";
 import type { Rubric, ScoreCard, Status } from "../score/types.ts";
 
-/** "3 March 2026", as the scorecards write dates (their English catalogue's locale). */
-const formatDate = (date: string): string => formatDateIn(date, messagesFor("en").locale);
-
-/** What the index shows about a task force beyond its scores; kept in the build manifest. */
+/**
+ * What the index shows about a task force beyond its scores; kept in the build manifest once
+ * per task force, so it is data in no language: dates as YYYY-MM-DD, numbers, ids, and the
+ * state and region as the file writes them. indexView puts it into words.
+ */
 export interface IndexFacts {
   /** The state, or "" when the file does not say. */
   state: string;
   region: string;
   /** The date its scorecard shows (YYYY-MM-DD): the data's last commit, or the build's fixed date. */
   date: string;
+  /** The language of the file's own words (its name), when the file says; English otherwise. */
+  language?: string;
   /** The change since its last earlier edition; absent when it has none. */
   since?: SinceLast;
 }
 
 export interface IndexRow {
-  /** Output name: the files are <name>.pdf and <name>.html. */
+  /** The first language's output name: output/<output>.pdf and <output>.html. */
   output: string;
   file: string;
+  /** The card in the first language; `cards` gives it in others. */
   card: ScoreCard;
   review: ReviewStatus;
   facts?: IndexFacts;
+  /** The card per language (criteria titles and reasons in that language); `card` where a language is missing. */
+  cards?: Record<string, ScoreCard>;
+  /** The output name per language built ("la", "la.es"); without it, only `output`, in the first language. */
+  outputs?: Record<string, string>;
+}
+
+/** A language the pages are built in. */
+export interface PageLanguage {
+  lang: string;
+  /** "" for the first language, ".es" for the others: index.es.html, summary.es.pdf, methodology.es.html. */
+  suffix: string;
+  /** The language's name in itself ("English", "Español"); Intl's name by default. */
+  name?: string;
 }
 
 /** The facts of a task force that the index shows. Pure. */
 export function indexFacts(tf: TaskForce, date: string, since: SinceLast | undefined): IndexFacts {
   const known = (v: string | undefined) => (v && v !== "unknown" ? v : "");
-  return { state: known(tf.jurisdiction.state), region: known(tf.jurisdiction.region), date, ...(since ? { since } : {}) };
+  return { state: known(tf.jurisdiction.state), region: known(tf.jurisdiction.region), date, ...(tf.language ? { language: tf.language } : {}), ...(since ? { since } : {}) };
 }
-
-const REVIEW_LABELS: Record<ReviewStatus, string> = {
-  draft: "Draft",
-  "sent-for-reply": "Draft: awaiting the task force's reply",
-  replied: "Draft: the task force replied",
-  "no-reply": "Draft: no reply by the deadline",
-  published: "Published",
-};
 
 /** Best first, for sorting a criterion's column. */
 const STATUS_RANK: Record<Status, number> = { met: 0, "partly-met": 1, "not-met": 2, unknown: 3 };
 
-/** "1 task force", "2 task forces". */
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+const words = (m: Messages, id: string, values?: Record<string, Value>): string => format(m, msg(id, values));
+const upperFirst = (s: string, locale: string): string => `${s.charAt(0).toLocaleUpperCase(locale)}${s.slice(1)}`;
+
+/** A language's name in itself, with a capital as a menu shows it: "English", "Español". */
+export function languageName(lang: string): string {
+  try {
+    const name = new Intl.DisplayNames([lang], { type: "language" }).of(lang);
+    if (name && name !== lang) return upperFirst(name, lang);
+  } catch {
+    // Not a tag Intl knows: the tag itself.
+  }
+  return lang;
+}
+
+/** The grade as the page writes it: letters as they are, "Incomplete" in the page's language. */
+const gradeWord = (m: Messages, grade: string): string => (grade === "Incomplete" ? words(m, "collection.grade-incomplete") : grade);
+
+/** A share 0–1 as a percentage with at most two decimals, as the editions compare coverage. */
+const coveragePercent = (c: number): number => Math.round(c * 10000) / 100;
+
+/** "C → B, up 7.5 percentage points", "no change", "same score, coverage 60% → 70%". */
+function changeText(m: Messages, before: Figures, after: Figures): string {
+  const d = Math.round((after.percent - before.percent) * 100) / 100;
+  const grades = { from: gradeWord(m, before.grade), to: gradeWord(m, after.grade) };
+  const gradeMoved = before.grade !== after.grade;
+  if (d === 0) {
+    if (gradeMoved) return words(m, "collection.since.change.grade", grades);
+    if (before.coverage !== after.coverage) return words(m, "collection.since.change.coverage", { from: coveragePercent(before.coverage), to: coveragePercent(after.coverage) });
+    return words(m, "collection.since.change.none");
+  }
+  const moved = words(m, "collection.since.change.moved", { direction: d > 0 ? "up" : "down", points: Math.abs(d) });
+  return gradeMoved ? words(m, "collection.since.change.grade-moved", { ...grades, moved }) : moved;
+}
+
+/** The change since the last edition, in the page's language: "C → B, up 7.5 percentage points since the edition of 3 March 2026". */
+export function sinceText(m: Messages, since: SinceLast | undefined): string {
+  if (!since) return words(m, "collection.since.none");
+  const date = formatDate(since.date, m.locale) || since.date;
+  if (since.kind === "unscored") return words(m, "collection.since.unscored", { date });
+  const { before, after } = since;
+  if (since.kind === "method") {
+    const values = { date, from: since.rubrics.before, to: since.rubrics.after };
+    return before && after ? words(m, "collection.since.method", { ...values, change: changeText(m, before, after) }) : words(m, "collection.since.method-not-comparable", values);
+  }
+  const change = before && after ? changeText(m, before, after) : words(m, "collection.since.change.none");
+  return upperFirst(words(m, "collection.since.changed", { date, change }), m.locale);
 }
 
 export interface IndexCell {
@@ -62,8 +117,24 @@ export interface IndexCell {
   title: string;
 }
 
+/** A link to the same page in each language, for the language switch. */
+export interface LanguageLink {
+  lang: string;
+  name: string;
+  index: string;
+  summary: string;
+  methodology: string;
+  /** The page's own language. */
+  current: boolean;
+}
+
 export interface IndexView {
+  /** The page's language and its words: the templates' {{t}} reads `messages`. */
+  messages: Messages;
+  lang: string;
   title: string;
+  /** The title of summary.pdf. */
+  summaryTitle: string;
   rubricVersion: string;
   count: number;
   /** "1 task force", "12 task forces". */
@@ -80,10 +151,27 @@ export interface IndexView {
   /** The choices of the filters: each state and region found, with how rows name them. */
   states: { value: string; label: string }[];
   regions: { value: string; label: string }[];
+  /** What the filters' status line says, all shown or some ({shown} is put in by the page's script). */
+  showingAll: string;
+  showingSome: string;
   anyEditions: boolean;
+  /** The same page in every language built (the switch shows when there are two or more). */
+  languages: LanguageLink[];
+  manyLanguages: boolean;
+  /** This page's own methodology and summary, in its language. */
+  links: { methodology: string; summary: string };
+  /** Where scores.csv and scores.json are in another language than the page: that language's name in the page's. */
+  downloadsLanguage: string;
+  /** The names of the statuses, for the legends. */
+  statusWords: { met: string; partlyMet: string; notMet: string };
+  /** Trusted CSS for summary.pdf's margins (running head, page numbers), built from the catalogue with every string escaped for CSS. */
+  printCss: string;
   rows: {
     name: string;
+    /** The language of the name, for its lang attribute. */
+    dataLang: string;
     file: string;
+    /** The grade as the page writes it ("Incomplete" in the page's language). */
     grade: string;
     /** Sorts grades best first; "Incomplete" and unknown grades last. */
     gradeRank: number;
@@ -95,8 +183,13 @@ export interface IndexView {
     status: string;
     draft: boolean;
     coverage: number;
-    pdf: string;
-    html: string;
+    /** The scorecard in the page's language; undefined when it was not built in it. */
+    pdf: string | undefined;
+    html: string | undefined;
+    /** The PDFs in the other languages. */
+    also: { lang: string; name: string; pdf: string }[];
+    /** "Also in:", or "Only in:" when there is none in the page's language. */
+    alsoLabel: string;
     state: string;
     region: string;
     stateLabel: string;
@@ -110,67 +203,128 @@ export interface IndexView {
   }[];
 }
 
-const NO_STATE = "State not recorded";
-const NO_REGION = "Region not recorded";
+/** The links to each language's pages; the page's own language is marked current. */
+function languageLinks(m: Messages, languages: readonly PageLanguage[]): LanguageLink[] {
+  const list = languages.length > 0 ? languages : [{ lang: m.lang, suffix: "" }];
+  const file = (base: string, suffix: string, ext: string) => encodeURIComponent(`${base}${suffix}.${ext}`);
+  return list.map((l) => ({
+    lang: l.lang,
+    name: l.name ?? languageName(l.lang),
+    index: file("index", l.suffix, "html"),
+    summary: file("summary", l.suffix, "pdf"),
+    methodology: file("methodology", l.suffix, "html"),
+    current: l.lang === m.lang,
+  }));
+}
 
-/** The table's data, sorted by name. `grades` is the rubric's list, best first. */
-export function indexView(rows: readonly IndexRow[], grades: readonly string[]): IndexView {
-  const sorted = [...rows].sort((a, b) => a.card.name.localeCompare(b.card.name) || a.output.localeCompare(b.output));
+const statusWords = (m: Messages) => ({ met: statusText(m, "met"), partlyMet: statusText(m, "partly-met"), notMet: statusText(m, "not-met") });
+
+/** The @page rules of summary.pdf: its title at the top, "Page 2 of 5" at the bottom, in the page's language. */
+function printCss(m: Messages, title: string): string {
+  const css = (s: string) => `"${s.replace(/[\\"]/g, "\\$&").replace(/[\n\r\f]/g, " ").replace(/</g, "\\3c ")}"`;
+  const counter = words(m, "collection.summary.page-of", { page: "\u0001", pages: "\u0002" })
+    .split(/([\u0001\u0002])/)
+    .filter((part) => part !== "")
+    .map((part) => (part === "\u0001" ? "counter(page)" : part === "\u0002" ? "counter(pages)" : css(part)))
+    .join(" ");
+  return `@page { @top-left { content: ${css(title)}; } @bottom-right { content: ${counter}; } }`;
+}
+
+/**
+ * The table's data in the page's language, sorted by name. `grades` is the rubric's list,
+ * best first. `languages` lists every language the collection is built in (the first with
+ * the suffix ""), for the language switch and each scorecard's other languages.
+ */
+export function indexView(rows: readonly IndexRow[], grades: readonly string[], messages: Messages = messagesFor("en"), languages: readonly PageLanguage[] = []): IndexView {
+  const m = messages;
+  const lang = m.lang;
+  const inLang = (r: IndexRow): ScoreCard => r.cards?.[lang] ?? r.card;
+  const sorted = [...rows].sort((a, b) => a.card.name.localeCompare(b.card.name, m.locale) || a.output.localeCompare(b.output));
   const versions = [...new Set(sorted.map((r) => r.card.rubricVersion))];
   // The criteria, in rubric order; cards built with an older rubric may lack some or have others.
   const criteria: { n: number; id: string; title: string }[] = [];
   for (const r of sorted) {
-    for (const c of r.card.criteria) if (!criteria.some((x) => x.id === c.id)) criteria.push({ n: criteria.length + 1, id: c.id, title: c.title });
+    for (const c of inLang(r).criteria) if (!criteria.some((x) => x.id === c.id)) criteria.push({ n: criteria.length + 1, id: c.id, title: c.title });
   }
+  const noState = words(m, "collection.no-state");
+  const noRegion = words(m, "collection.no-region");
   const options = (values: string[], none: string) =>
-    [...new Set(values)].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b))).map((v) => ({ value: v || "none", label: v || none }));
+    [...new Set(values)].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b, m.locale))).map((v) => ({ value: v || "none", label: v || none }));
   const dates = sorted.map((r) => r.facts?.date ?? "").filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
   const last = dates[dates.length - 1] ?? "";
   const drafts = sorted.filter((r) => r.review !== "published").length;
+  const links = languageLinks(m, languages);
+  const self = links.find((l) => l.current) ?? links[0]!;
+  const first = (languages.find((l) => l.suffix === "") ?? languages[0])?.lang ?? lang;
+  const nameOf = (l: string) => links.find((x) => x.lang === l)?.name ?? languageName(l);
+  const title = words(m, "collection.title");
+  const summaryTitle = words(m, "collection.summary.title", { title });
+  const criteriaText = words(m, "collection.criteria-count", { count: criteria.length });
   return {
-    title: "Task force accountability scorecards",
+    messages: m,
+    lang,
+    title,
+    summaryTitle,
     rubricVersion: versions.join(", "),
     count: sorted.length,
-    countText: plural(sorted.length, "task force", "task forces"),
-    draftsText: drafts === 0 ? "" : drafts === sorted.length ? (drafts === 1 ? "It is a draft." : "All of them are drafts.") : `${drafts === 1 ? "1 of them is a draft" : `${drafts} of them are drafts`}.`,
-    lastUpdated: last ? formatDate(last) : "",
+    countText: words(m, "collection.count", { count: sorted.length }),
+    draftsText: drafts === 0 ? "" : words(m, drafts === sorted.length ? "collection.drafts.all" : "collection.drafts.some", { count: drafts }),
+    lastUpdated: last ? formatDate(last, m.locale) : "",
     lastUpdatedIso: last,
     criteria,
-    criteriaText: plural(criteria.length, "criterion", "criteria"),
+    criteriaText,
     gridColumns: criteria.length + 1,
-    states: options(sorted.map((r) => r.facts?.state ?? ""), NO_STATE),
-    regions: options(sorted.map((r) => r.facts?.region ?? ""), NO_REGION),
+    states: options(sorted.map((r) => r.facts?.state ?? ""), noState),
+    regions: options(sorted.map((r) => r.facts?.region ?? ""), noRegion),
+    showingAll: words(m, "collection.index.showing-all", { total: sorted.length }),
+    showingSome: words(m, "collection.index.showing-some", { shown: "{shown}", total: sorted.length }),
     anyEditions: sorted.some((r) => r.facts?.since),
-    rows: sorted.map(({ output, file, card, review, facts }) => {
+    languages: links,
+    manyLanguages: links.length > 1,
+    links: { methodology: self.methodology, summary: self.summary },
+    // scores.csv and scores.json hold the first language's cards.
+    downloadsLanguage: first === lang ? "" : (new Intl.DisplayNames([m.locale], { type: "language" }).of(first) ?? first),
+    statusWords: statusWords(m),
+    printCss: printCss(m, summaryTitle),
+    rows: sorted.map((r) => {
+      const { file, review, facts } = r;
+      const card = inLang(r);
       const rank = grades.indexOf(card.grade);
       // Links are relative and percent-encoded, so no file name can become a scheme or a path outside output/.
-      const href = encodeURIComponent(output);
+      const outputs = r.outputs ?? { [first]: r.output };
+      const own = outputs[lang];
+      const order = [...links.map((l) => l.lang), ...Object.keys(outputs).sort()].filter((l, i, all) => all.indexOf(l) === i);
+      const also = order.filter((l) => l !== lang && outputs[l] !== undefined).map((l) => ({ lang: l, name: nameOf(l), pdf: `${encodeURIComponent(outputs[l]!)}.pdf` }));
       const byId = new Map(card.criteria.map((c) => [c.id, c]));
       const since = facts?.since;
+      const notScored = words(m, "collection.not-scored");
       return {
         name: card.name,
+        dataLang: facts?.language ?? "en",
         file,
-        grade: card.grade,
+        grade: gradeWord(m, card.grade),
         gradeRank: rank === -1 ? grades.length : rank,
         percent: card.percent,
         points: card.points,
         scoredMaxPoints: card.scoredMaxPoints,
-        status: REVIEW_LABELS[review],
+        status: words(m, `collection.review.${review}`),
         draft: review !== "published",
         coverage: Math.round(card.coverage * 100),
-        pdf: `${href}.pdf`,
-        html: `${href}.html`,
+        pdf: own === undefined ? undefined : `${encodeURIComponent(own)}.pdf`,
+        html: own === undefined ? undefined : `${encodeURIComponent(own)}.html`,
+        also,
+        alsoLabel: words(m, own === undefined ? "collection.index.only-in" : "collection.index.also-in"),
         state: facts?.state || "none",
         region: facts?.region || "none",
-        stateLabel: facts?.state || NO_STATE,
-        regionLabel: facts?.region || NO_REGION,
-        since: since ? since.text : "No earlier edition",
+        stateLabel: facts?.state || noState,
+        regionLabel: facts?.region || noRegion,
+        since: sinceText(m, since),
         sinceRank: since?.delta ?? -1000,
         methodChanged: since?.kind === "method",
         cells: criteria.map((k) => {
           const c = byId.get(k.id);
           // A criterion this card was not scored on (an older rubric) shows as not scored, never as unknown data.
-          return c ? { status: c.status, label: statusLabel[c.status], rank: STATUS_RANK[c.status], title: k.title } : { status: "unknown" as const, label: "Not scored", rank: 4, title: k.title };
+          return c ? { status: c.status, label: statusText(m, c.status), rank: STATUS_RANK[c.status], title: k.title } : { status: "unknown" as const, label: notScored, rank: 4, title: k.title };
         }),
       };
     }),
@@ -180,9 +334,12 @@ export function indexView(rows: readonly IndexRow[], grades: readonly string[]):
 /**
  * The page's own script, a few lines and no framework: column headings sort their table, and
  * the filters show only the task forces of one state or region. The page works without it.
+ * It has no words of its own: the status line's are on the page (data-all, data-some), in
+ * the page's language, so the script and its hash are the same in every language.
  */
 export const PAGE_SCRIPT = `
 (function () {
+  var lang = document.documentElement.lang || undefined;
   var key = function (row, col) { var c = row.cells[col]; return c ? (c.getAttribute("data-sort") || c.textContent.trim()) : ""; };
   document.querySelectorAll("table.sortable").forEach(function (table) {
     table.querySelectorAll("thead th button").forEach(function (button) {
@@ -193,7 +350,7 @@ export const PAGE_SCRIPT = `
         var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
           var x = key(a, col), y = key(b, col), nx = Number(x), ny = Number(y);
-          var d = (x !== "" && y !== "" && !isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
+          var d = (x !== "" && y !== "" && !isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y, lang);
           return up ? d : -d;
         });
         rows.forEach(function (row) { body.appendChild(row); });
@@ -212,7 +369,7 @@ export const PAGE_SCRIPT = `
       row.hidden = !ok;
       if (row.closest("#grades")) { total++; if (ok) shown++; }
     });
-    said.textContent = shown === total ? "Showing all " + total + (total === 1 ? " task force." : " task forces.") : "Showing " + shown + " of " + total + (total === 1 ? " task force." : " task forces.");
+    said.textContent = shown === total ? said.getAttribute("data-all") : said.getAttribute("data-some").replace("{shown}", new Intl.NumberFormat(lang).format(shown));
   };
   selects.forEach(function (s) { s.addEventListener("change", apply); });
   form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
@@ -222,9 +379,38 @@ export const PAGE_SCRIPT = `
 /** The script as the page's Content-Security-Policy allows it: by its hash, nothing else. */
 export const SCRIPT_HASH = `sha256-${createHash("sha256").update(PAGE_SCRIPT).digest("base64")}`;
 
-/** Compiles a page template; the result renders a view to HTML, with trusted CSS when given. */
-export function compilePage<V extends object = IndexView>(template: string): (view: V, css?: string) => string {
+type HB = typeof Handlebars;
+
+/**
+ * The helpers of the three pages, beside `t` (src/render/words.ts): each builds a bit of HTML
+ * around escaped values, to go into a message as one value.
+ *   (data text lang=…)  data as written, marked with its language: <span lang="en">…</span>
+ *   (link href text hreflang=…)  a link
+ *   (mark "met")  a status's mark and name, as the legends show it
+ */
+function registerPageHelpers(hb: HB): void {
+  const esc = (v: unknown) => hb.escapeExpression(v === undefined || v === null ? "" : String(v as string));
+  hb.registerHelper("data", (text: unknown, options: Handlebars.HelperOptions) => {
+    const lang = (options.hash as { lang?: unknown }).lang;
+    return new hb.SafeString(`<span lang="${esc(lang ?? "en")}">${esc(text)}</span>`);
+  });
+  hb.registerHelper("link", (href: unknown, text: unknown, options: Handlebars.HelperOptions) => {
+    const hreflang = (options.hash as { hreflang?: unknown }).hreflang;
+    return new hb.SafeString(`<a href="${esc(href)}"${hreflang ? ` hreflang="${esc(hreflang)}"` : ""}>${esc(text)}</a>`);
+  });
+  hb.registerHelper("mark", (status: unknown, options: Handlebars.HelperOptions) => {
+    const messages = (options.data as { root?: { messages?: Messages } } | undefined)?.root?.messages;
+    if (!messages) throw new Error("the page has no catalogue (this is a bug)");
+    const s = String(status as string) as Status;
+    return new hb.SafeString(`<span class="legend-marks"><span class="mark mark-${esc(s)}" aria-hidden="true"></span>${esc(statusText(messages, s))}</span>`);
+  });
+}
+
+/** Compiles a page template; the result renders a view (with its `messages`) to HTML, with trusted CSS when given. */
+export function compilePage<V extends { messages: Messages } = IndexView>(template: string): (view: V, css?: string) => string {
   const hb = Handlebars.create();
+  registerWords(hb);
+  registerPageHelpers(hb);
   const compiled = hb.compile(template, { strict: false, noEscape: false });
   return (view, css = "") =>
     compiled(
@@ -233,26 +419,41 @@ export function compilePage<V extends object = IndexView>(template: string): (vi
     );
 }
 
-/** output/methodology.html: the rubric in plain words, every criterion with its weight, rules and guidance. Pure. */
-export function methodologyView(rubric: Rubric) {
+/**
+ * output/methodology.html (methodology.es.html, ...): the rubric in plain words, every
+ * criterion with its weight, rules and guidance. `rubric` has its words in the page's
+ * language already (translateRubric); its citations are printed as published. Pure.
+ */
+export function methodologyView(rubric: Rubric, messages: Messages = messagesFor("en"), languages: readonly PageLanguage[] = []) {
+  const m = messages;
   const total = rubric.criteria.reduce((s, c) => s + c.weight, 0);
   const categories = new Map(rubric.categories.map((c) => [c.id, c.title]));
   const safeUrl = (url: string | undefined) => (url && /^https?:\/\/[^\s"'<>]+$/i.test(url) ? url : undefined);
   const g = rubric.grading;
+  const links = languageLinks(m, languages);
+  const self = links.find((l) => l.current) ?? links[0]!;
   return {
-    title: `${rubric.title}: methodology`,
+    messages: m,
+    lang: m.lang,
+    /** The language of the rubric's own data (publisher, citations): rubric/rubric.yaml's, English. */
+    rubricLang: "en",
+    title: words(m, "collection.methodology.title", { title: rubric.title }),
     rubricTitle: rubric.title,
     version: rubric.version,
     publisher: rubric.publisher,
     summary: rubric.summary,
     totalWeight: total,
-    criteriaText: plural(rubric.criteria.length, "criterion", "criteria"),
+    criteriaText: words(m, "collection.criteria-count", { count: rubric.criteria.length }),
     partlyShare: Math.round(g.partly_met_share * 100),
     minCoverage: Math.round(g.min_coverage * 100),
-    grades: g.grades.map((x) => ({ grade: x.grade, min: x.min_percent })),
+    gradesText: g.grades.map((x) => words(m, "collection.methodology.grade-from", { grade: x.grade, min: x.min_percent })).join(", "),
     unknown: g.unknown,
     rounding: g.rounding,
     ties: g.ties,
+    languages: links,
+    manyLanguages: links.length > 1,
+    home: self.index,
+    statusWords: statusWords(m),
     criteria: rubric.criteria.map((c, i) => ({
       n: i + 1,
       id: c.id,
@@ -271,7 +472,7 @@ export function methodologyView(rubric: Rubric) {
         author: ct.author ?? "",
         title: ct.title,
         publisher: ct.publisher,
-        date: formatDate(ct.date ?? "") || (ct.date ?? ""),
+        date: formatDate(ct.date ?? "", m.locale) || (ct.date ?? ""),
         section: ct.section ?? "",
         url: safeUrl(ct.url),
         identifier: ct.identifier ?? "",
@@ -279,3 +480,5 @@ export function methodologyView(rubric: Rubric) {
     })),
   };
 }
+
+export type MethodologyView = ReturnType<typeof methodologyView>;

@@ -98,15 +98,24 @@ export function readEditions(sources: readonly EditionSource[], today: string, t
   return out;
 }
 
-/** What the index says about a task force's change since its last edition. */
+/**
+ * A task force's change since its last edition, as data (the index puts it into words in its
+ * page's language: src/batch/index-page.ts). Kept in the build manifest, so no words here.
+ */
 export interface SinceLast {
   /** The date of the last earlier edition, YYYY-MM-DD. */
   date: string;
   commit: string;
   /** same: nothing moved; moved: the score moved, same method; method: the method changed; unscored: no figures. */
   kind: "same" | "moved" | "method" | "unscored";
-  /** "C → B, up 7.5 percentage points since 3 March 2026". */
-  text: string;
+  /** The rubric versions of the last edition and of this scorecard. */
+  rubrics: { before: string; after: string };
+  /**
+   * The figures compared: the last edition's (for method, scored again with this scorecard's
+   * rubric; absent when that cannot be done, or when kind is unscored), and this scorecard's.
+   */
+  before?: Figures;
+  after?: Figures;
   /** For sorting: the change in percentage points on the same method, when there is one. */
   delta: number | undefined;
 }
@@ -203,7 +212,6 @@ function changeBetween(older: Point, newer: Point): { text: string; methodChange
   };
 }
 
-const upperFirst = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 const lowerFirst = (s: string): string => (s.startsWith("No change") ? `no change in grade, score or coverage.` : `${s.charAt(0).toLowerCase()}${s.slice(1)}`);
 
 export interface CurrentScorecard {
@@ -264,23 +272,16 @@ export function editionsView(editions: readonly Edition[], current: CurrentScore
 
   const last = earlier[earlier.length - 1]!;
   const since = changeBetween(last, now);
-  const sinceDate = dateText(last.date);
+  const rubrics = { before: last.rubricVersion, after: now.rubricVersion };
   let sinceLast: SinceLast;
-  if (!last.figures) sinceLast = { date: last.date, commit: last.commit, kind: "unscored", text: `The edition of ${sinceDate} cannot be scored by this version of the tool`, delta: undefined };
+  if (!last.figures) sinceLast = { date: last.date, commit: last.commit, kind: "unscored", rubrics, delta: undefined };
   else if (since.methodChanged) {
     const like = since.likeForLike;
-    const d = like ? delta(like, now.figures!) : undefined;
-    sinceLast = {
-      date: last.date,
-      commit: last.commit,
-      kind: "method",
-      text: `Method changed since the edition of ${sinceDate} (rubric ${last.rubricVersion} → ${now.rubricVersion})${like ? `; on the same method: ${shortChange(like, now.figures!)}` : "; not comparable"}`,
-      delta: d,
-    };
+    sinceLast = { date: last.date, commit: last.commit, kind: "method", rubrics, ...(like ? { before: like } : {}), after: now.figures!, delta: like ? delta(like, now.figures!) : undefined };
   } else {
     const d = delta(last.figures, now.figures!);
     const moved = d !== 0 || last.figures.grade !== now.figures!.grade || last.figures.coverage !== now.figures!.coverage;
-    sinceLast = { date: last.date, commit: last.commit, kind: moved ? "moved" : "same", text: upperFirst(`${shortChange(last.figures, now.figures!)} since the edition of ${sinceDate}`), delta: d };
+    sinceLast = { date: last.date, commit: last.commit, kind: moved ? "moved" : "same", rubrics, before: last.figures, after: now.figures!, delta: d };
   }
 
   return {
@@ -292,12 +293,4 @@ export function editionsView(editions: readonly Edition[], current: CurrentScore
       : "",
     sinceLast,
   };
-}
-
-/** "C → B, up 7.5 percentage points", "no change", "down 2 percentage points". */
-function shortChange(before: Figures, after: Figures): string {
-  const d = delta(before, after);
-  const grade = before.grade !== after.grade ? `${before.grade} → ${after.grade}, ` : "";
-  if (d === 0) return before.grade !== after.grade ? `${before.grade} → ${after.grade}` : before.coverage !== after.coverage ? `same score, coverage ${coveragePct(before.coverage)} → ${coveragePct(after.coverage)}` : "no change";
-  return `${grade}${d > 0 ? "up" : "down"} ${Math.abs(d)} percentage points`;
 }

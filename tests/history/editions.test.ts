@@ -1,6 +1,8 @@
 // Editions, pure: which versions are editions, how they are compared, and that a change in
 // method is never shown as a change in what the task force did.
 import { describe, expect, it } from "vitest";
+import { sinceText } from "../../src/batch/index-page.ts";
+import { messagesFor } from "../../src/io/messages.ts";
 import { editionsView, MAX_ROWS, readEditions, type EditionSource } from "../../src/history/editions.ts";
 import { methodChange, methodOf, readOldRubric } from "../../src/history/method.ts";
 import { check } from "../../src/pipeline.ts";
@@ -68,7 +70,9 @@ describe("editionsView", () => {
     expect(view.rows[1]!.change).toContain(`Grade ${before.grade} → ${after.grade}`);
     expect(view.rows[1]!.change).toMatch(/score down [\d.]+ percentage points/);
     expect(view.sinceLast).toMatchObject({ kind: "moved", date: "2024-03-05", delta: Math.round((after.percent - before.percent) * 100) / 100 });
-    expect(view.sinceLast!.text).toMatch(new RegExp(`^${before.grade} → ${after.grade}, down [\\d.]+ percentage points since the edition of 5 March 2024$`));
+    // The index puts this data into words in its page's language.
+    expect(view.sinceLast).toMatchObject({ rubrics: { before: rubric.version, after: rubric.version }, before: { grade: before.grade }, after: { grade: after.grade } });
+    expect(sinceText(messagesFor("en"), view.sinceLast)).toMatch(new RegExp(`^${before.grade} → ${after.grade}, down [\\d.]+ percentage points since the edition of 5 March 2024$`));
     expect(view.chart).toBe(""); // two points: a table, no chart
   });
 
@@ -87,7 +91,8 @@ describe("editionsView", () => {
     expect(like).toMatch(/no change in grade, score or coverage/);
     expect(view.methodNote).toMatch(/not compared/);
     expect(view.sinceLast).toMatchObject({ kind: "method", delta: 0 });
-    expect(view.sinceLast!.text).toMatch(/^Method changed since the edition of 5 March 2024 \(rubric 2024\.1 → .+\); on the same method: no change$/);
+    expect(view.sinceLast).toMatchObject({ rubrics: { before: "2024.1", after: rubric.version } });
+    expect(sinceText(messagesFor("en"), view.sinceLast)).toMatch(/^Method changed since the edition of 5 March 2024 \(rubric 2024\.1 → .+\); on the same method: no change$/);
   });
 
   it("a chart once there are three or more, with the line broken where the method changed", () => {

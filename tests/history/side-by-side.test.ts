@@ -4,13 +4,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compilePage, indexFacts, indexView, plural, type IndexRow } from "../../src/batch/index-page.ts";
+import { compilePage, indexFacts, indexView, type IndexRow } from "../../src/batch/index-page.ts";
 import { TEMPLATES_DIR } from "../../src/cli/context.ts";
 import { readFonts } from "../../src/io/theme.ts";
 import { inlineFonts } from "../../src/render/fonts.ts";
 import { printPdf } from "../../src/pdf/print.ts";
 import { check } from "../../src/pipeline.ts";
-import { statusLabel } from "../../src/render/view.ts";
+import { messagesFor } from "../../src/io/messages.ts";
+import { statusText } from "../../src/render/labels.ts";
 import { parseRubric } from "../../src/score/rubric.ts";
 import { score } from "../../src/score/score.ts";
 import { readFixture } from "../helpers.ts";
@@ -33,8 +34,7 @@ function row(name: string, text: string, i: number, jurisdiction: { state?: stri
 
 describe("the index's words", () => {
   it("plurals, drafts and the date of the last update", () => {
-    expect(plural(1, "task force", "task forces")).toBe("1 task force");
-    expect(plural(0, "task force", "task forces")).toBe("0 task forces");
+    expect(indexView([], grades).countText).toBe("0 task forces");
     const one = indexView([row("Example One Task Force", EXAMPLE, 1)], grades);
     expect([one.countText, one.draftsText, one.criteriaText]).toEqual(["1 task force", "", `${rubric.criteria.length} criteria`]);
     const three = indexView([row("A Example", EXAMPLE, 0), row("B Example", EXAMPLE, 3), row("C Example", WORSE, 5)], grades);
@@ -47,7 +47,7 @@ describe("the index's words", () => {
     const view = indexView([full, older], grades);
     const cells = view.rows.find((r) => r.name === "Older Example")!.cells;
     expect(cells[0]).toMatchObject({ label: "Not scored", rank: 4 });
-    expect(cells.slice(1).map((c) => c.label)).toEqual(full.card.criteria.slice(1).map((c) => statusLabel[c.status]));
+    expect(cells.slice(1).map((c) => c.label)).toEqual(full.card.criteria.slice(1).map((c) => statusText(messagesFor("en"), c.status)));
   });
 
   it("hostile names, states and regions stay text in the grid and the filters", () => {
