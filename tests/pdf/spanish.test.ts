@@ -184,7 +184,7 @@ describe("building in two languages", () => {
     expect(pdfs[0]!.equals(pdfs[1]!)).toBe(true);
   });
 
-  it("follows languages: in scorecard.config.yaml, the first without a suffix, and rebuilds only the language whose words changed", async () => {
+  it("follows languages: in scorecard.config.yaml, the first without a suffix, and drops a language the config no longer lists from the index", async () => {
     const dir = tempDir({ "scorecards/la.yaml": LA_FILE });
     writeFileSync(join(dir, "scorecard.config.yaml"), "languages: [es, en]\n");
     const r = await cli(["build"], { cwd: dir });
