@@ -6,6 +6,7 @@ import { inlineFonts } from "./fonts.ts";
 import type { HandoutView } from "./hearing.ts";
 import { cssString, marginCss, type Theme, type View } from "./render.ts";
 import type { ReplyPacketView } from "./reply-packet.ts";
+import { registerWords } from "./words.ts";
 
 function documents(theme: Theme): NonNullable<Theme["documents"]> {
   if (!theme.documents) throw new Error("the templates folder has no handout.hbs or reply-packet.hbs (this is a bug in the installed tool)");
@@ -17,6 +18,7 @@ const RUNTIME = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefau
 /** Compiles the handout template once; the function renders one handout view to HTML. Pure. */
 export function compileHandout(theme: Theme): (view: HandoutView) => string {
   const hb = Handlebars.create();
+  registerWords(hb);
   const template = hb.compile(documents(theme).handout, { strict: false, noEscape: false, preventIndent: true });
   const css = documents(theme).handoutCss;
   return (view) => {
@@ -32,6 +34,7 @@ export function compileHandout(theme: Theme): (view: HandoutView) => string {
 /** Compiles the reply packet template once, with the scorecard's partials and CSS. Pure. */
 export function compileReplyPacket(theme: Theme): (view: ReplyPacketView) => string {
   const hb = Handlebars.create();
+  registerWords(hb);
   for (const [name, text] of Object.entries(theme.partials)) hb.registerPartial(name, text);
   const template = hb.compile(documents(theme).replyPacket, { strict: false, noEscape: false, preventIndent: true });
   const css = documents(theme).replyPacketCss;
