@@ -386,6 +386,7 @@ type HB = typeof Handlebars;
  * around escaped values, to go into a message as one value.
  *   (data text lang=…)  data as written, marked with its language: <span lang="en">…</span>
  *   (link href text hreflang=…)  a link
+ *   (time iso text)  a date, machine-readable too: <time datetime="2026-10-01">1 October 2026</time>
  *   (mark "met")  a status's mark and name, as the legends show it
  */
 function registerPageHelpers(hb: HB): void {
@@ -398,6 +399,7 @@ function registerPageHelpers(hb: HB): void {
     const hreflang = (options.hash as { hreflang?: unknown }).hreflang;
     return new hb.SafeString(`<a href="${esc(href)}"${hreflang ? ` hreflang="${esc(hreflang)}"` : ""}>${esc(text)}</a>`);
   });
+  hb.registerHelper("time", (iso: unknown, text: unknown) => new hb.SafeString(`<time datetime="${esc(iso)}">${esc(text)}</time>`));
   hb.registerHelper("mark", (status: unknown, options: Handlebars.HelperOptions) => {
     const messages = (options.data as { root?: { messages?: Messages } } | undefined)?.root?.messages;
     if (!messages) throw new Error("the page has no catalogue (this is a bug)");
