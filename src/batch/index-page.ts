@@ -260,6 +260,13 @@ export function indexView(rows: readonly IndexRow[], grades: readonly string[], 
   const title = words(m, "collection.title");
   const summaryTitle = words(m, "collection.summary.title", { title });
   const criteriaText = words(m, "collection.criteria-count", { count: criteria.length });
+  // Words every row uses, put into words once.
+  const statusLabels = Object.fromEntries((Object.keys(STATUS_RANK) as Status[]).map((s) => [s, statusText(m, s)])) as Record<Status, string>;
+  const notScored = words(m, "collection.not-scored");
+  const reviewLabels = new Map<ReviewStatus, string>();
+  const reviewLabel = (r: ReviewStatus) => reviewLabels.get(r) ?? reviewLabels.set(r, words(m, `collection.review.${r}`)).get(r)!;
+  const alsoIn = words(m, "collection.index.also-in");
+  const onlyIn = words(m, "collection.index.only-in");
   return {
     messages: m,
     lang,
@@ -297,7 +304,6 @@ export function indexView(rows: readonly IndexRow[], grades: readonly string[], 
       const also = order.filter((l) => l !== lang && outputs[l] !== undefined).map((l) => ({ lang: l, name: nameOf(l), pdf: `${encodeURIComponent(outputs[l]!)}.pdf` }));
       const byId = new Map(card.criteria.map((c) => [c.id, c]));
       const since = facts?.since;
-      const notScored = words(m, "collection.not-scored");
       return {
         name: card.name,
         dataLang: facts?.language ?? "en",
@@ -307,13 +313,13 @@ export function indexView(rows: readonly IndexRow[], grades: readonly string[], 
         percent: card.percent,
         points: card.points,
         scoredMaxPoints: card.scoredMaxPoints,
-        status: words(m, `collection.review.${review}`),
+        status: reviewLabel(review),
         draft: review !== "published",
         coverage: Math.round(card.coverage * 100),
         pdf: own === undefined ? undefined : `${encodeURIComponent(own)}.pdf`,
         html: own === undefined ? undefined : `${encodeURIComponent(own)}.html`,
         also,
-        alsoLabel: words(m, own === undefined ? "collection.index.only-in" : "collection.index.also-in"),
+        alsoLabel: own === undefined ? onlyIn : alsoIn,
         state: facts?.state || "none",
         region: facts?.region || "none",
         stateLabel: facts?.state || noState,
@@ -324,7 +330,7 @@ export function indexView(rows: readonly IndexRow[], grades: readonly string[], 
         cells: criteria.map((k) => {
           const c = byId.get(k.id);
           // A criterion this card was not scored on (an older rubric) shows as not scored, never as unknown data.
-          return c ? { status: c.status, label: statusText(m, c.status), rank: STATUS_RANK[c.status], title: k.title } : { status: "unknown" as const, label: notScored, rank: 4, title: k.title };
+          return c ? { status: c.status, label: statusLabels[c.status], rank: STATUS_RANK[c.status], title: k.title } : { status: "unknown" as const, label: notScored, rank: 4, title: k.title };
         }),
       };
     }),
