@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { compilePage, indexView, methodologyView, type IndexRow } from "../../batch/index-page.ts";
+import { compilePage, indexView, methodologyView } from "../../batch/index-page.ts";
 import { readConfigText, sharedHash, toolFingerprint } from "../../batch/inputs.ts";
 import { runBuild } from "../../batch/run.ts";
 import { readEditions } from "../../history/editions.ts";
@@ -120,6 +120,8 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const indexPage = compilePage(readFileSync(join(TEMPLATES_DIR, "index.hbs"), "utf8"));
   const summaryPage = compilePage(readFileSync(join(TEMPLATES_DIR, "summary.hbs"), "utf8"));
   const methodologyPage = compilePage<ReturnType<typeof methodologyView>>(readFileSync(join(TEMPLATES_DIR, "methodology.hbs"), "utf8"));
+  // Every page links each language the collection is built in.
+  const pageLanguages = [...new Set([...configured.languages, ...languages])].map((l) => ({ lang: l, suffix: languageSuffix(l, configured.first) }));
   const wordsOf = (lang: string) => {
     const w = words.get(lang);
     if (!w) throw new Error(`the ${lang} words were not read (this is a bug)`);
@@ -143,13 +145,12 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     keepLanguages: [...new Set([...configured.languages, ...languages])],
     collection: (rows, lang) => {
       const w = wordsOf(lang);
-      const inLang: IndexRow[] = rows.map((r) => ({ output: r.outputs[lang] ?? r.output, file: r.file, card: r.cards[lang] ?? r.card, review: r.review, ...(r.facts ? { facts: r.facts } : {}) }));
-      const view = indexView(inLang, rubric.grading.grades.map((g) => g.grade));
+      const view = indexView(rows, rubric.grading.grades.map((g) => g.grade), w.messages, pageLanguages);
       // Each page gets the bundled font pieces its text uses, like the scorecards.
       return {
         index: inlineFonts(indexPage(view, pageStyles), theme.fonts),
         summary: inlineFonts(summaryPage(view, pageStyles), theme.fonts),
-        methodology: inlineFonts(methodologyPage(methodologyView(w.rubric), pageStyles), theme.fonts),
+        methodology: inlineFonts(methodologyPage(methodologyView(w.rubric, w.messages, pageLanguages), pageStyles), theme.fonts),
       };
     },
     editionSources: readEditionSources,
