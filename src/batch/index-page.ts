@@ -311,6 +311,8 @@ export function indexView(rows: readonly IndexRow[], grades: readonly string[], 
         grade: gradeWord(m, card.grade),
         gradeRank: rank === -1 ? grades.length : rank,
         percent: card.percent,
+        /** Incomplete: no percentage, as on page 1 (only the points so far). */
+        incomplete: card.grade === "Incomplete",
         points: card.points,
         scoredMaxPoints: card.scoredMaxPoints,
         status: reviewLabel(review),

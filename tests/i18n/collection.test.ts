@@ -284,3 +284,22 @@ describe("collection.yaml", () => {
     expect(unused).toEqual([]);
   });
 });
+
+describe("a scorecard with too little data", () => {
+  it("shows no percentage on the index or the summary, only the points so far, as page 1 does", async () => {
+    const { indexView, compilePage } = await import("../../src/batch/index-page.ts");
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { TEMPLATES_DIR } = await import("../../src/cli/context.ts");
+    const { messagesFor } = await import("../../src/io/messages.ts");
+    const card = { name: "Example County Task Force", rubricVersion: "x", criteria: [], points: 5.5, maxPoints: 100, scoredMaxPoints: 21, percent: 26.19, coverage: 0.21, grade: "Incomplete" };
+    for (const lang of ["en", "es"]) {
+      const view = indexView([{ output: "example", file: "scorecards/example.yaml", card: card as never, review: "draft" }], ["A", "B"], messagesFor(lang));
+      for (const template of ["index.hbs", "summary.hbs"]) {
+        const text = compilePage(readFileSync(join(TEMPLATES_DIR, template), "utf8"))(view, "").replace(/<script[\s\S]*?<\/script>|<[^>]*>/g, " ");
+        expect(text).not.toMatch(/26[.,]19/);
+        expect(text).toMatch(/5[.,]5/);
+      }
+    }
+  });
+});
