@@ -34,6 +34,7 @@ export function compileHandout(theme: Theme): (view: HandoutView) => string {
 /** Compiles the reply packet template once, with the scorecard's partials and CSS. Pure. */
 export function compileReplyPacket(theme: Theme): (view: ReplyPacketView) => string {
   const hb = Handlebars.create();
+  registerWords(hb);
   for (const [name, text] of Object.entries(theme.partials)) hb.registerPartial(name, text);
   const template = hb.compile(documents(theme).replyPacket, { strict: false, noEscape: false, preventIndent: true });
   const css = documents(theme).replyPacketCss;
