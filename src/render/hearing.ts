@@ -180,6 +180,8 @@ export function hearingView(tf: TaskForce, card: ScoreCard, rubric: Rubric | und
 /** How much of each text the handout keeps, from whole (0) to tight (3): long text is cut, never spilled. */
 export const HANDOUT_LEVELS = [
   { name: 300, line: 300, reason: 420, recommendation: 600, question: 320, sources: 240 },
+  // A gentle cut first: Spanish runs about a fifth longer than English, and should lose as little as it can.
+  { name: 220, line: 240, reason: 320, recommendation: 400, question: 260, sources: 180 },
   { name: 160, line: 180, reason: 240, recommendation: 260, question: 200, sources: 130 },
   { name: 110, line: 130, reason: 150, recommendation: 170, question: 130, sources: 90 },
   { name: 70, line: 90, reason: 90, recommendation: 110, question: 90, sources: 55 },
