@@ -40,7 +40,7 @@ export function compileReplyPacket(theme: Theme): (view: ReplyPacketView) => str
   const css = documents(theme).replyPacketCss;
   return (view) => {
     const styles = new hb.SafeString(`<style>${theme.css}\n${css}\n${marginCss(view.margins as View["margins"])}</style>`);
-    const html = template({ ...view, styles, draftMark: new hb.SafeString(draftMarkSvg()) }, RUNTIME);
+    const html = template({ ...view, styles, draftMark: new hb.SafeString(view.draftMark || draftMarkSvg()) }, RUNTIME);
     return inlineFonts(html, theme.fonts, Object.values(view.margins).join("\n"));
   };
 }
