@@ -118,7 +118,8 @@ export function hearingView(tf: TaskForce, card: ScoreCard, rubric: Rubric | und
     from: r.from,
     date: date(r.date) || r.date,
     agrees: r.agrees,
-    agreesLabel: say(messages, `hearing.reply.agrees.${r.agrees}`),
+    // Only the three words the schema allows are put into words; anything else is not said at all.
+    agreesLabel: r.agrees === "yes" || r.agrees === "no" || r.agrees === "partly" ? say(messages, `hearing.reply.agrees.${r.agrees}`) : "",
     text: r.text,
     note: r.note ?? "",
     refs: refs(r.sources),

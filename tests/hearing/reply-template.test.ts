@@ -92,6 +92,9 @@ describe("the reply packet's HTML in Spanish", () => {
     for (const s of ["De Example Publisher (fictional)", "Responder a A. Person, person@example.org", "Fecha 1 de diciembre de 2026", "Responder a más tardar el 31 de diciembre de 2026", "Cómo responder", "la.reply.yaml", `Su derecho a responder al borrador de la boleta de calificaciones de ${la.name}`]) expect(text).toContain(s);
     for (const q of built.view.hearing.questions) expect(text).toContain(q.question);
     expect(html).toContain("BORRADOR PARA RESPONDER");
+    // Whole markup: the DRAFT mark closed before the letter, one main.
+    expect(html).toMatch(/<div class="draft-mark" aria-hidden="true"><svg[\s\S]*?<\/svg><\/div>\n<main>/);
+    expect(html.match(/<main>/g)).toHaveLength(1);
     expect(html).toContain(`<dd lang="en">${la.name}</dd>`);
     expect(text).not.toMatch(/How to answer|Reply by|right of reply|Questions no source answers|\bpoints\b/);
   });
