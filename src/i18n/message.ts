@@ -41,17 +41,20 @@ export interface Messages {
   catalogue: Catalogue;
 }
 
-const compiled = new Map<string, IntlMessageFormat>();
+/** Compiled messages, per catalogue and locale (a catalogue object is never changed once read). */
+const compiled = new WeakMap<Catalogue, Map<string, IntlMessageFormat>>();
 
 /** Turns a finding into words in the catalogue's language. An id missing from the catalogue is a bug. */
 export function format(messages: Messages, m: Msg): string {
   const text = messages.catalogue[m.id];
   if (text === undefined) throw new Error(`message '${m.id}' is missing from the ${messages.lang} catalogue (this is a bug)`);
-  const key = `${messages.locale}\u0000${m.id}\u0000${text}`;
-  let f = compiled.get(key);
+  let forCatalogue = compiled.get(messages.catalogue);
+  if (!forCatalogue) compiled.set(messages.catalogue, (forCatalogue = new Map()));
+  const key = `${messages.locale}\u0000${m.id}`;
+  let f = forCatalogue.get(key);
   if (!f) {
     f = new IntlMessageFormat(text, messages.locale, undefined, { ignoreTag: true });
-    compiled.set(key, f);
+    forCatalogue.set(key, f);
   }
   const values: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(m.values ?? {})) values[k] = typeof v === "number" ? v : formatValue(messages, v);

@@ -8,6 +8,7 @@ import type { Browser } from "puppeteer-core";
 import { UserError } from "../errors.ts";
 import { replyDays, type ScorecardConfig } from "../io/config.ts";
 import { writeFileAtomic } from "../io/files.ts";
+import { readLanguage } from "../io/languages.ts";
 import { readTheme } from "../io/theme.ts";
 import { check, renderDocument } from "../pipeline.ts";
 import { compileTheme } from "../render/render.ts";
@@ -24,6 +25,8 @@ export interface PreviewOptions {
   templatesDir: string;
   config: ScorecardConfig | undefined;
   today: string;
+  /** The language to show the scorecard in (English when not set). */
+  lang?: string;
   /** When set, output/<name>.pdf is printed after every successful rebuild. */
   pdf: { outDir: string; launch: () => Promise<Browser>; print: (browser: Browser, html: string) => Promise<Uint8Array> } | undefined;
   log: (line: string) => void;
@@ -44,7 +47,7 @@ interface Page {
 }
 
 /** Builds the page for the file as it is now: the scorecard, or the problems that stop it. Never throws. */
-export function buildPage(o: Pick<PreviewOptions, "file" | "display" | "rubricFile" | "templatesDir" | "config" | "today">): Page {
+export function buildPage(o: Pick<PreviewOptions, "file" | "display" | "rubricFile" | "templatesDir" | "config" | "today" | "lang">): Page {
   let text: string;
   try {
     text = readFileSync(o.file, "utf8");
@@ -57,7 +60,8 @@ export function buildPage(o: Pick<PreviewOptions, "file" | "display" | "rubricFi
     const rubric = parseRubric(readFileSync(o.rubricFile, "utf8"));
     const renderHtml = compileTheme(readTheme(o.templatesDir));
     const provenance = { dataFile: o.display, commit: "preview", dirty: true, rubricVersion: rubric.version, date: o.today };
-    return { ok: true, html: renderDocument(checked.taskForce, rubric, renderHtml, provenance, o.config).html };
+    const words = readLanguage(o.lang ?? "en", rubric, o.rubricFile);
+    return { ok: true, html: renderDocument(checked.taskForce, words.rubric, renderHtml, provenance, o.config, [], words.messages).html };
   } catch (error) {
     const problems = error instanceof UserError ? error.problems : [];
     const detail = error instanceof Error ? error.message : String(error);
@@ -92,7 +96,7 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
       try {
         browser ??= pdf.launch();
         const bytes = await pdf.print(await browser, html);
-        const out = join(pdf.outDir, `${basename(o.file, extname(o.file))}.pdf`);
+        const out = join(pdf.outDir, `${basename(o.file, extname(o.file))}${o.lang && o.lang !== "en" ? `.${o.lang}` : ""}.pdf`);
         writeFileAtomic(out, bytes);
         o.log(`wrote ${out}`);
       } catch (error) {

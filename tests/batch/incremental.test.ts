@@ -46,6 +46,33 @@ describe("incremental build", () => {
     expect(forced.stdout).toMatch(/Built\s+3/);
   });
 
+  it("knows each language's files apart: a missing Spanish PDF rebuilds only the Spanish files", async () => {
+    const dir = scorecardsDir(2);
+    const browser = browserWrapper(dir);
+    const env = { PUPPETEER_EXECUTABLE_PATH: browser.path, CI: "true" };
+    expect((await cli(["build"], { cwd: dir, env })).code).toBe(0);
+    const english = statSync(join(dir, "output", "example-001.pdf")).mtimeMs;
+    const manifest = JSON.parse(readFileSync(join(dir, "output", ".build-manifest.json"), "utf8")) as { docs: Record<string, { lang: string; doc: string }> };
+    expect(Object.entries(manifest.docs).map(([k, v]) => `${k} ${v.doc} ${v.lang}`).sort()).toEqual([
+      "example-001 example-001 en",
+      "example-001.es example-001 es",
+      "example-002 example-002 en",
+      "example-002.es example-002 es",
+    ]);
+    rmSync(join(dir, "output", "example-001.es.pdf"));
+    const again = await cli(["build"], { cwd: dir, env });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/Built\s+1/);
+    expect(again.stdout).toMatch(/built\s+output\/example-001\.es\.pdf/);
+    expect(again.stdout).not.toMatch(/built\s+output\/example-001\.pdf/);
+    expect(statSync(join(dir, "output", "example-001.pdf")).mtimeMs).toBe(english);
+    expect(isWholePdf(readFileSync(join(dir, "output", "example-001.es.pdf")))).toBe(true);
+    // Asking for one language that is up to date prints nothing.
+    const spanish = await cli(["build", "--lang", "es"], { cwd: dir, env });
+    expect(spanish.stdout).toMatch(/Built\s+0/);
+    expect(spanish.stdout).toMatch(/Skipped \(unchanged\)\s+2/);
+  });
+
   it("a file that fails validation is reported every time, never skipped", async () => {
     const dir = scorecardsDir(1);
     writeFileSync(join(dir, "scorecards", "broken.yaml"), "fictional: yes\nname: Broken Example\n");

@@ -3,6 +3,7 @@ import { isAbsolute, join } from "node:path";
 import { parseArgs } from "node:util";
 import { UserError } from "../../errors.ts";
 import { readConfig } from "../../io/config.ts";
+import { catalogueLanguages } from "../../io/messages.ts";
 import { ensureBrowser } from "../../pdf/browser.ts";
 import { launchBrowser, lockDown, printPdf } from "../../pdf/print.ts";
 import { startPreview } from "../../preview/server.ts";
@@ -17,6 +18,7 @@ page lists the problems instead. Only this computer can open the page.
 
   --port N   the port to serve on (default 4173)
   --pdf      also keep output/<name>.pdf up to date
+  --lang es  show the scorecard in another language (default: English)
 Press Ctrl+C to stop.`;
 
 /** Waits for Ctrl+C (SIGINT) or SIGTERM. */
@@ -38,13 +40,14 @@ export async function previewCommand(args: string[], io: CliIO, stopped: () => P
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { port: { type: "string", default: "4173" }, pdf: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: { port: { type: "string", default: "4173" }, pdf: { type: "boolean" }, lang: { type: "string" }, help: { type: "boolean", short: "h" } },
   });
   if (values.help) {
     io.stdout.write(HELP + "\n");
     return 0;
   }
   if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) throw new UserError(`--port must be a number from 1 to 65535, such as 4173, not '${values.port}'.`);
+  if (values.lang !== undefined && !catalogueLanguages().includes(values.lang)) throw new UserError(`--lang names '${values.lang}', but the tool has words only for ${catalogueLanguages().join(", ")}.`);
   if (positionals.length > 1) throw new UserError("preview shows one file at a time. Name one, such as scorecards/example.yaml.");
   let file: string;
   if (positionals[0] !== undefined) {
@@ -66,6 +69,7 @@ export async function previewCommand(args: string[], io: CliIO, stopped: () => P
     templatesDir: TEMPLATES_DIR,
     config: readConfig(io.cwd),
     today: today(io.env),
+    ...(values.lang !== undefined ? { lang: values.lang } : {}),
     pdf: values.pdf
       ? {
           outDir: join(io.cwd, "output"),
