@@ -43,9 +43,11 @@ export function renderDocument(
   config?: ScorecardConfig,
   editions: readonly Edition[] = [],
   messages: Messages = messagesFor("en"),
+  /** The rubric in its own words (rubric.yaml), when `rubric` is a translation: editions compare methods on it. */
+  methodRubric: Rubric = rubric,
 ): Built {
   const card = score(taskForce, rubric, messages);
-  const shown = editions.length ? editionsView(editions, { taskForce, card, rubric, date: provenance.date }, messages) : NO_EDITIONS;
+  const shown = editions.length ? editionsView(editions, { taskForce, card, rubric, methodRubric, date: provenance.date }, messages) : NO_EDITIONS;
   const view = buildView(taskForce, card, provenance, rubric, config?.publisher, shown, messages);
   return { taskForce, card, html: renderHtml(view), view, pdf: { info: view.info, date: provenance.date }, editions: shown };
 }

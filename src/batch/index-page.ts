@@ -5,7 +5,7 @@
 // (messages/<lang>/collection.yaml); Handlebars escapes every value taken from the data.
 import { createHash } from "node:crypto";
 import Handlebars from "handlebars";
-import type { Figures, SinceLast } from "../history/editions.ts";
+import { sinceLastText, type SinceLast } from "../history/editions.ts";
 import type { ReviewStatus, TaskForce } from "../model.ts";
 import { format, formatDate, msg, type Messages, type Value } from "../i18n/message.ts";
 import { messagesFor } from "../io/messages.ts";
@@ -79,35 +79,10 @@ export function languageName(lang: string): string {
 /** The grade as the page writes it: letters as they are, "Incomplete" in the page's language. */
 const gradeWord = (m: Messages, grade: string): string => (grade === "Incomplete" ? words(m, "collection.grade-incomplete") : grade);
 
-/** A share 0–1 as a percentage with at most two decimals, as the editions compare coverage. */
-const coveragePercent = (c: number): number => Math.round(c * 10000) / 100;
-
-/** "C → B, up 7.5 percentage points", "no change", "same score, coverage 60% → 70%". */
-function changeText(m: Messages, before: Figures, after: Figures): string {
-  const d = Math.round((after.percent - before.percent) * 100) / 100;
-  const grades = { from: gradeWord(m, before.grade), to: gradeWord(m, after.grade) };
-  const gradeMoved = before.grade !== after.grade;
-  if (d === 0) {
-    if (gradeMoved) return words(m, "collection.since.change.grade", grades);
-    if (before.coverage !== after.coverage) return words(m, "collection.since.change.coverage", { from: coveragePercent(before.coverage), to: coveragePercent(after.coverage) });
-    return words(m, "collection.since.change.none");
-  }
-  const moved = words(m, "collection.since.change.moved", { direction: d > 0 ? "up" : "down", points: Math.abs(d) });
-  return gradeMoved ? words(m, "collection.since.change.grade-moved", { ...grades, moved }) : moved;
-}
 
 /** The change since the last edition, in the page's language: "C → B, up 7.5 percentage points since the edition of 3 March 2026". */
 export function sinceText(m: Messages, since: SinceLast | undefined): string {
-  if (!since) return words(m, "collection.since.none");
-  const date = formatDate(since.date, m.locale) || since.date;
-  if (since.kind === "unscored") return words(m, "collection.since.unscored", { date });
-  const { before, after } = since;
-  if (since.kind === "method") {
-    const values = { date, from: since.rubrics.before, to: since.rubrics.after };
-    return before && after ? words(m, "collection.since.method", { ...values, change: changeText(m, before, after) }) : words(m, "collection.since.method-not-comparable", values);
-  }
-  const change = before && after ? changeText(m, before, after) : words(m, "collection.since.change.none");
-  return upperFirst(words(m, "collection.since.changed", { date, change }), m.locale);
+  return since ? sinceLastText(since, m) : words(m, "collection.since.none");
 }
 
 export interface IndexCell {

@@ -25,7 +25,7 @@ export function compileHandout(theme: Theme): (view: HandoutView) => string {
     // Only the DRAFT line goes in the margin; the provenance is in the body, in large type.
     const margin = view.margins.topRight ? `@page { @top-right { content: ${cssString(view.margins.topRight)}; } }` : "";
     const styles = new hb.SafeString(`<style>${css}\n${margin}</style>`);
-    const html = template({ ...view, styles, draftMark: new hb.SafeString(view.draft ? draftMarkSvg() : "") }, RUNTIME);
+    const html = template({ ...view, styles, draftMark: new hb.SafeString(view.draft ? view.draftMark || draftMarkSvg() : "") }, RUNTIME);
     // Only the bundled font pieces that the page's text needs, as for the scorecard.
     return inlineFonts(html, theme.fonts, view.margins.topRight);
   };
@@ -40,7 +40,7 @@ export function compileReplyPacket(theme: Theme): (view: ReplyPacketView) => str
   const css = documents(theme).replyPacketCss;
   return (view) => {
     const styles = new hb.SafeString(`<style>${theme.css}\n${css}\n${marginCss(view.margins as View["margins"])}</style>`);
-    const html = template({ ...view, styles, draftMark: new hb.SafeString(draftMarkSvg()) }, RUNTIME);
+    const html = template({ ...view, styles, draftMark: new hb.SafeString(view.draftMark || draftMarkSvg()) }, RUNTIME);
     return inlineFonts(html, theme.fonts, Object.values(view.margins).join("\n"));
   };
 }

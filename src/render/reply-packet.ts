@@ -3,14 +3,16 @@
 // template of the answer that can be pasted into the file's review.replies. Pure.
 import { stringify } from "yaml";
 import type { TaskForce } from "../model.ts";
-import { formatDate as formatDateIn } from "../i18n/message.ts";
+import { format, formatDate as formatDateIn, msg, type Messages, type Value } from "../i18n/message.ts";
 import { messagesFor } from "../io/messages.ts";
 import type { Rubric, ScoreCard } from "../score/types.ts";
 import { clipText, hearingQuestion } from "./hearing.ts";
 import type { View } from "./render.ts";
 
-/** Dates as the English catalogue writes them ("21 August 2018"); "" for unknown. */
+/** Dates as the English catalogue writes them ("21 August 2018"); "" for unknown. The answer template is in English. */
 const formatDate = (date: string): string => formatDateIn(date, messagesFor("en").locale);
+
+const say = (messages: Messages, id: string, values?: Record<string, Value>): string => format(messages, msg(id, values));
 
 export interface PacketOptions {
   publisher: string;
@@ -25,32 +27,37 @@ export interface PacketOptions {
   yamlName: string;
 }
 
-/** The packet's data: the scorecard's view, with the letter and the instructions. */
+/**
+ * The packet's data: the scorecard's view, with the letter and the instructions, in the
+ * scorecard's language (`view.messages`; the templates' {{t}} words the letter).
+ */
 export function replyPacketView(view: View, rubric: Rubric | undefined, options: PacketOptions) {
-  const date = formatDate(options.date) || options.date;
-  const deadline = formatDate(options.deadline) || options.deadline;
+  const messages = view.messages;
+  const date = formatDateIn(options.date, messages.locale) || options.date;
+  const deadline = formatDateIn(options.deadline, messages.locale) || options.deadline;
   const replyTo = options.contact ?? options.publisher;
   return {
     ...view,
-    title: `${view.name}: draft scorecard for the task force's reply`,
+    title: say(messages, "packet.title", { name: view.name }),
     letter: {
       from: options.publisher,
       contact: options.contact ?? "",
       replyTo,
       date,
       deadline,
-      rubric: rubric ? `${rubric.title}, version ${rubric.version}` : `rubric version ${view.provenance.rubricVersion}`,
+      rubric: rubric ? say(messages, "packet.rubric", { title: rubric.title, version: rubric.version }) : say(messages, "packet.rubric-version", { version: view.provenance.rubricVersion }),
       count: view.criteria.length,
       questions: view.hearing.questions.length,
       pdfName: options.pdfName,
       yamlName: options.yamlName,
     },
     margins: {
-      top: clipText(`Reply packet: ${view.name}${view.fictional ? " · FICTIONAL EXAMPLE" : ""}`, 110),
-      topRight: "DRAFT FOR REPLY · NOT FINAL",
+      top: clipText(say(messages, "packet.margin-top", { name: view.name, fictional: view.fictional ? "yes" : "no" }), 110),
+      topRight: say(messages, "packet.margin-draft"),
       provenance: view.margins.provenance,
+      pageOf: view.margins.pageOf,
     },
-    info: { ...view.info, title: `${view.name}: draft scorecard for reply`, subject: `The draft scorecard of ${view.name}, sent for the task force's reply by ${deadline}.` },
+    info: { ...view.info, title: say(messages, "packet.info-title", { name: view.name }), subject: say(messages, "packet.info-subject", { name: view.name, deadline }) },
   };
 }
 

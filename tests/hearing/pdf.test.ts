@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { cli, fixture, tempDir } from "../helpers.ts";
 import { pageTexts, tool } from "../pdf/setup.ts";
-import { laWith, LA_FILE, oneReply, rubric } from "./helpers.ts";
+import { laWith, LA_FILE, oneReply, ROOT, rubric } from "./helpers.ts";
 
 const LA = "los-angeles-regional-human-trafficking-task-force";
 const env = { SCORECARD_TODAY: "2027-01-15", SOURCE_DATE_EPOCH: "1800000000" };
@@ -70,6 +70,42 @@ describe("the hearing kit, built and printed", () => {
     expect(info).toMatch(/Tagged:\s+yes/);
     expect(info).toMatch(/Title:\s+Los Angeles Regional Human Trafficking Task Force: hearing handout \(draft\)/);
     expect(info).toMatch(/Author:\s+Task Force Accountability Scorecard project/);
+    const sizes = await textSizes(readFileSync(path));
+    expect(Math.min(...sizes.map((s) => s.size))).toBeGreaterThanOrEqual(11.9);
+  });
+
+  it("writes the Spanish handout on one page too: Spanish words, the figures per locale, its own title, fonts embedded, 12 pt", async () => {
+    const path = file(`${LA}.es.handout.pdf`);
+    const pages = await pageTexts(readFileSync(path));
+    expect(pages).toHaveLength(1);
+    const text = pages[0]!;
+    const scores = JSON.parse(readFileSync(file("scores.json"), "utf8")) as { file: string; grade: string; criteria: { id: string; status: string; max_points: number; points: number }[] }[];
+    const la = scores.find((s) => s.file.includes(LA))!;
+    const points = la.criteria.reduce((n, c) => n + c.points, 0);
+    const known = la.criteria.filter((c) => c.status !== "unknown").reduce((n, c) => n + c.max_points, 0);
+    const es = (n: number) => new Intl.NumberFormat("es").format(n);
+    expect(text).toContain("Los Angeles Regional Human Trafficking Task Force");
+    expect(text).toMatch(/HOJA INFORMATIVA PARA LA AUDIENCIA/);
+    expect(text).toMatch(/CALIFICACIÓN/);
+    expect(text).toContain("BORRADOR");
+    if (la.grade === "Incomplete") {
+      expect(text).toContain("Incompleta");
+      expect(flat(text)).toContain(flat(`Lleva ${es(points)} de ${es(known)} puntos`));
+    }
+    expect(flat(text)).toContain(flat(`Cobertura de datos ${Math.round((known / la.criteria.reduce((n, c) => n + c.max_points, 0)) * 100)} %`));
+    for (const h of ["Lo que hay que pedirle al grupo de trabajo", "Preguntas que ninguna fuente responde"]) expect(flat(text)).toContain(flat(h));
+    // Every criterion it does not meet is asked for, in the rubric's Spanish words, and the text is whole: nothing cut.
+    const open = la.criteria.filter((c) => c.status === "not-met" || c.status === "partly-met");
+    const words = parse(readFileSync(join(ROOT, "rubric", "rubric.es.yaml"), "utf8")) as { criteria: Record<string, { recommendation?: string }> };
+    for (const c of open.slice(0, 3)) expect(flat(text), c.id).toContain(flat(words.criteria[c.id]!.recommendation!));
+    expect(text).not.toContain("…");
+    expect(flat(text)).toContain(flat(`es el archivo ${LA}.es.pdf`));
+    expect(flat(text)).toContain(flat("15 de enero de 2027"));
+    expect(text).not.toMatch(/Hearing handout|would gain|Questions no source|points/i);
+    const info = tool("pdfinfo", [path]);
+    expect(info).toMatch(/Title:\s+Los Angeles Regional Human Trafficking Task Force: hoja informativa para la audiencia \(borrador\)/);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    for (const line of tool("pdffonts", [path]).trim().split("\n").slice(2)) expect(line.split(/\s+/).slice(-5, -4)[0], line).toBe("yes");
     const sizes = await textSizes(readFileSync(path));
     expect(Math.min(...sizes.map((s) => s.size))).toBeGreaterThanOrEqual(11.9);
   });

@@ -2,7 +2,8 @@
 // survives hostile names, and once filled in goes into review.replies and onto the scorecard.
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { TEMPLATES_DIR } from "../../src/cli/context.ts";
+import { RUBRIC_FILE, TEMPLATES_DIR } from "../../src/cli/context.ts";
+import { readLanguage } from "../../src/io/languages.ts";
 import { readTheme } from "../../src/io/theme.ts";
 import { renderDocument, renderReplyPacket } from "../../src/pipeline.ts";
 import { compileReplyPacket } from "../../src/render/documents.ts";
@@ -77,6 +78,25 @@ describe("the reply packet's HTML", () => {
     }
     for (const q of built.view.hearing.questions) expect(text).toContain(q.question);
     expect(html).toContain("DRAFT FOR REPLY");
+  });
+});
+
+describe("the reply packet's HTML in Spanish", () => {
+  it("writes the letter in the scorecard's language, the task force's name and the data as given", () => {
+    const theme = readTheme(TEMPLATES_DIR);
+    const es = readLanguage("es", rubric, RUBRIC_FILE);
+    const built = renderDocument(la, es.rubric, compileTheme(theme), { dataFile: "la.yaml", commit: "c", dirty: false, rubricVersion: rubric.version, date: "2026-12-01" }, { publisher: options.publisher }, [], es.messages);
+    const { html } = renderReplyPacket(built, es.rubric, compileReplyPacket(theme), options);
+    const text = html.replace(/<style[\s\S]*?<\/style>/, "").replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/\s+/g, " ");
+    expect(html).toContain('<html lang="es">');
+    for (const s of ["De Example Publisher (fictional)", "Responder a A. Person, person@example.org", "Fecha 1 de diciembre de 2026", "Responder a más tardar el 31 de diciembre de 2026", "Cómo responder", "la.reply.yaml", `Su derecho a responder al borrador de la boleta de calificaciones de ${la.name}`]) expect(text).toContain(s);
+    for (const q of built.view.hearing.questions) expect(text).toContain(q.question);
+    expect(html).toContain("BORRADOR PARA RESPONDER");
+    // Whole markup: the DRAFT mark closed before the letter, one main.
+    expect(html).toMatch(/<div class="draft-mark" aria-hidden="true"><svg[\s\S]*?<\/svg><\/div>\n<main>/);
+    expect(html.match(/<main>/g)).toHaveLength(1);
+    expect(html).toContain(`<dd lang="en">${la.name}</dd>`);
+    expect(text).not.toMatch(/How to answer|Reply by|right of reply|Questions no source answers|\bpoints\b/);
   });
 });
 

@@ -1,9 +1,11 @@
 // Editions, pure: which versions are editions, how they are compared, and that a change in
 // method is never shown as a change in what the task force did.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { sinceText } from "../../src/batch/index-page.ts";
+import { editionsView, MAX_ROWS, readEditions, sinceLastText, type EditionSource } from "../../src/history/editions.ts";
 import { messagesFor } from "../../src/io/messages.ts";
-import { editionsView, MAX_ROWS, readEditions, type EditionSource } from "../../src/history/editions.ts";
+import { translateRubric } from "../../src/score/rubric-words.ts";
 import { methodChange, methodOf, readOldRubric } from "../../src/history/method.ts";
 import { check } from "../../src/pipeline.ts";
 import { parseRubric } from "../../src/score/rubric.ts";
@@ -19,6 +21,10 @@ const rubric = parseRubric(RUBRIC_TEXT);
 const tf = (text: string) => check("x.yaml", text, TODAY).taskForce!;
 const src = (commit: string, date: string, text: string, rubricText: string | undefined = RUBRIC_TEXT): EditionSource => ({ commit: commit.padEnd(40, "0"), date, text, rubric: rubricText });
 const current = (text: string, r = rubric, date = "2026-01-01") => ({ taskForce: tf(text), card: score(tf(text), r), rubric: r, date });
+const es = messagesFor("es");
+const rubricEs = translateRubric(rubric, "rubric/rubric.es.yaml", readFileSync(join(import.meta.dirname, "..", "..", "rubric", "rubric.es.yaml"), "utf8")).rubric;
+/** The scorecard in Spanish: scored with the rubric's Spanish words, compared on the rubric as rubric.yaml defines it. */
+const currentEs = (text: string) => ({ ...current(text, rubricEs), card: score(tf(text), rubricEs, es), methodRubric: rubric });
 
 describe("readEditions", () => {
   it("keeps published versions only, each scored with the rubric of its own commit", () => {
@@ -70,9 +76,7 @@ describe("editionsView", () => {
     expect(view.rows[1]!.change).toContain(`Grade ${before.grade} → ${after.grade}`);
     expect(view.rows[1]!.change).toMatch(/score down [\d.]+ percentage points/);
     expect(view.sinceLast).toMatchObject({ kind: "moved", date: "2024-03-05", delta: Math.round((after.percent - before.percent) * 100) / 100 });
-    // The index puts this data into words in its page's language.
-    expect(view.sinceLast).toMatchObject({ rubrics: { before: rubric.version, after: rubric.version }, before: { grade: before.grade }, after: { grade: after.grade } });
-    expect(sinceText(messagesFor("en"), view.sinceLast)).toMatch(new RegExp(`^${before.grade} → ${after.grade}, down [\\d.]+ percentage points since the edition of 5 March 2024$`));
+    expect(sinceLastText(view.sinceLast!)).toMatch(new RegExp(`^${before.grade} → ${after.grade}, down [\\d.]+ percentage points since the edition of 5 March 2024$`));
     expect(view.chart).toBe(""); // two points: a table, no chart
   });
 
@@ -91,8 +95,7 @@ describe("editionsView", () => {
     expect(like).toMatch(/no change in grade, score or coverage/);
     expect(view.methodNote).toMatch(/not compared/);
     expect(view.sinceLast).toMatchObject({ kind: "method", delta: 0 });
-    expect(view.sinceLast).toMatchObject({ rubrics: { before: "2024.1", after: rubric.version } });
-    expect(sinceText(messagesFor("en"), view.sinceLast)).toMatch(/^Method changed since the edition of 5 March 2024 \(rubric 2024\.1 → .+\); on the same method: no change$/);
+    expect(sinceLastText(view.sinceLast!)).toMatch(/^Method changed since the edition of 5 March 2024 \(rubric 2024\.1 → .+\); on the same method: no change$/);
   });
 
   it("a chart once there are three or more, with the line broken where the method changed", () => {
@@ -114,6 +117,46 @@ describe("editionsView", () => {
     expect(view.rows).toHaveLength(MAX_ROWS + 1);
     expect(view.rows[0]!.change).toBe("3 earlier editions are not listed here.");
     expect(view.rows[MAX_ROWS]!.label).toBe("This scorecard (draft)");
+  });
+});
+
+describe("editionsView in Spanish", () => {
+  it("says the same in Spanish, dates and numbers per locale, and the same rubric is the same method in any language", () => {
+    const view = editionsView(readEditions([src("a", "2024-03-05", EXAMPLE)], TODAY, RUBRIC_TEXT), currentEs(WORSE), es);
+    const english = editionsView(readEditions([src("a", "2024-03-05", EXAMPLE)], TODAY, RUBRIC_TEXT), current(WORSE));
+    expect(view.rows.map((r) => r.label)).toEqual(["Edición del 5 de marzo de 2024", "Esta edición"]);
+    expect(view.rows.map((r) => r.methodChanged)).toEqual([false, false]);
+    expect(view.rows[1]!.change).toMatch(/^Calificación .+ → .+; el puntaje baja [\d,]+ puntos porcentuales \([\d,]+\u00a0% → [\d,]+\u00a0%\)/);
+    expect(view.rows[1]!.score).toMatch(/^[\d,]+\u00a0%$/);
+    // The index's line is data, the same whatever the page's language; each page words it.
+    expect(view.sinceLast).toEqual(english.sinceLast);
+    expect(JSON.stringify(view.sinceLast)).not.toMatch(/edition|edición|since|desde/i);
+    expect(sinceLastText(view.sinceLast!, es)).toMatch(/, baja [\d,]+ puntos porcentuales desde la edición del 5 de marzo de 2024$/);
+    // Without the rubric's own words to compare, a translation would read as a change of method.
+    expect(editionsView(readEditions([src("a", "2024-03-05", EXAMPLE)], TODAY, RUBRIC_TEXT), { ...currentEs(WORSE), methodRubric: undefined }, es).rows[1]!.methodChanged).toBe(true);
+  });
+
+  it("names the changed criteria by their Spanish titles, and the method change as such", () => {
+    const older = rubricVariant("2024.1", { "law-enforcement-share": 20, "no-sex-trade-stings": 2 });
+    const view = editionsView(readEditions([src("a", "2024-03-05", WORSE, older)], TODAY, RUBRIC_TEXT), currentEs(WORSE), es);
+    const row = view.rows[1]!;
+    const title = (id: string) => rubricEs.criteria.find((c) => c.id === id)!.title;
+    expect(row.methodChanged).toBe(true);
+    expect(row.change).toContain(`Rúbrica 2024.1 → ${rubric.version}: hubo cambios en ${title("law-enforcement-share")} (peso 20 → 8) y ${title("no-sex-trade-stings")} (peso 2 → 10).`);
+    expect(row.change).toContain("con el mismo método, sin cambios en la calificación, el puntaje ni la cobertura de datos.");
+    expect(view.methodNote).toMatch(/no se comparan/);
+    expect(sinceLastText(view.sinceLast!, es)).toMatch(/^Cambió el método desde la edición del 5 de marzo de 2024 \(rúbrica 2024\.1 → .+\); con el mismo método: sin cambios$/);
+  });
+
+  it("draws the chart in Spanish", () => {
+    const older = rubricVariant("2024.1", { "law-enforcement-share": 20 });
+    const editions = readEditions([src("a", "2024-01-01", EXAMPLE, older), src("b", "2024-06-01", WORSE), src("c", "2025-01-01", EXAMPLE)], TODAY, RUBRIC_TEXT);
+    const chart = editionsView(editions, currentEs(WORSE), es).chart;
+    expect(chart).toContain("Puntaje y cobertura de datos de cada edición");
+    expect(chart.match(/cambió el método/g)).toHaveLength(1);
+    expect(chart).toContain(">Ahora<");
+    expect(chart).toContain(">50\u00a0%<");
+    expect(chart).not.toMatch(/method changed|Score|Coverage|Now/);
   });
 });
 

@@ -132,19 +132,19 @@ describe("index.es.html", () => {
     expect(county(esView)).toBe(`${before.grade} → ${after.grade}, sube ${String(d).replace(".", ",")} puntos porcentuales desde la edición del 5 de marzo de 2024`);
     expect(county(enView)).toBe(`${before.grade} → ${after.grade}, up ${d} percentage points since the edition of 5 March 2024`);
     expect(esView.rows.find((r) => r.name === "Example Parish Task Force")!.since).toBe("Sin edición anterior");
-    const method: SinceLast = { date: "2025-03-01", commit: "b".repeat(40), kind: "method", rubrics: { before: "2025.1", after: "2026.2" }, before: { ...since.after!, coverage: 0.6 }, after: { ...since.after!, coverage: 0.7 }, delta: 0 };
+    const method: SinceLast = { date: "2025-03-01", commit: "b".repeat(40), kind: "method", rubricBefore: "2025.1", rubricAfter: "2026.2", before: { ...since.after!, coverage: 0.6 }, after: { ...since.after!, coverage: 0.7 }, delta: 0 };
     expect(sinceText(es.messages, method)).toBe("Cambió el método desde la edición del 1 de marzo de 2025 (rúbrica 2025.1 → 2026.2); con el mismo método: mismo puntaje, cobertura de datos 60\u00a0% → 70\u00a0%");
     expect(sinceText(en, method)).toBe("Method changed since the edition of 1 March 2025 (rubric 2025.1 → 2026.2); on the same method: same score, coverage 60% → 70%");
-    const { before: _, ...notComparable } = method;
+    const notComparable: SinceLast = { ...method, before: undefined };
     expect(sinceText(es.messages, notComparable)).toBe("Cambió el método desde la edición del 1 de marzo de 2025 (rúbrica 2025.1 → 2026.2); no se pueden comparar");
     expect(sinceText(es.messages, { ...method, kind: "same", before: since.after!, after: since.after! })).toBe("Sin cambios desde la edición del 1 de marzo de 2025");
-    expect(sinceText(es.messages, { date: "2025-03-01", commit: "c", kind: "unscored", rubrics: { before: "x", after: "y" }, delta: undefined })).toBe("Esta versión de la herramienta no puede calificar la edición del 1 de marzo de 2025");
+    expect(sinceText(es.messages, { date: "2025-03-01", commit: "c", kind: "unscored", rubricBefore: "x", rubricAfter: "y", delta: undefined, before: undefined, after: since.after! })).toBe("La edición del 1 de marzo de 2025 no se puede calificar con esta versión de la herramienta");
     expect(sinceText(en, { ...method, kind: "moved", before: { ...since.after!, percent: 50 }, after: { ...since.after!, percent: 51 } })).toBe("Up 1 percentage point since the edition of 1 March 2025");
   });
 
   it("keeps the build manifest's facts free of words: dates, numbers, ids and grades", () => {
     const facts = rows[0]!.facts!;
-    expect(Object.keys(facts.since!).sort()).toEqual(["after", "before", "commit", "date", "delta", "kind", "rubrics"]);
+    expect(Object.keys(facts.since!).sort()).toEqual(["after", "before", "commit", "date", "delta", "kind", "rubricAfter", "rubricBefore"]);
     expect(JSON.stringify(facts.since)).not.toMatch(/ /);
     expect(facts).toMatchObject({ date: "2026-01-01", since: { date: "2024-03-05", kind: "moved" } });
   });

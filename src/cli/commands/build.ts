@@ -162,7 +162,7 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
       let since: ReturnType<typeof renderDocument>["editions"]["sinceLast"];
       const outputs = langs.map((lang) => {
         const w = wordsOf(lang);
-        const built = renderDocument(taskForce, w.rubric, renderHtml, { ...provenance, rubricVersion: rubric.version }, config, editions, w.messages);
+        const built = renderDocument(taskForce, w.rubric, renderHtml, { ...provenance, rubricVersion: rubric.version }, config, editions, w.messages, rubric);
         since ??= built.editions.sinceLast;
         const pdfName = `${basename(provenance.dataFile, extname(provenance.dataFile))}${languageSuffix(lang, configured.first)}.pdf`;
         const handout = renderHandoutHtml ? renderHandout(built, renderHandoutHtml, { siteUrl: config.site_url, pdfName }) : undefined;
