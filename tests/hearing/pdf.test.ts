@@ -183,6 +183,19 @@ describe("scorecard reply-packet", () => {
     for (const line of tool("pdffonts", [path]).trim().split("\n").slice(2)) expect(line.split(/\s+/).slice(-5, -4)[0]).toBe("yes");
   });
 
+  it("writes the letter and the draft in Spanish with --lang es, beside the English packet", async () => {
+    const es = await cli(["reply-packet", "--lang", "es", `scorecards/${LA}.yaml`], { cwd: dir, env });
+    expect(es.code, es.stderr).toBe(0);
+    const path = join(dir, "output", `${LA}.reply-packet.es.pdf`);
+    const text = flat((await pageTexts(readFileSync(path))).join(" "));
+    for (const s of ["De Example Advocates (fictional)", "Composición equilibrada", "BORRADOR PARA RESPONDER"]) expect(text).toContain(flat(s));
+    expect(tool("pdfinfo", [path])).toMatch(/Title:\s+Los Angeles Regional Human Trafficking Task Force: borrador de la boleta/);
+    expect(existsSync(join(dir, "output", `${LA}.reply-packet.pdf`))).toBe(true);
+    const wrong = await cli(["reply-packet", "--lang", "xx", `scorecards/${LA}.yaml`], { cwd: dir, env });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("--lang names 'xx', but the tool has words only for en, es.");
+  });
+
   it("writes a reply template that parses as YAML, one entry per criterion", () => {
     const entries = parse(readFileSync(join(dir, "output", `${LA}.reply.yaml`), "utf8")) as { about: string }[];
     expect(entries.map((e) => e.about)).toEqual([...rubric.criteria.map((c) => c.id), "general"]);

@@ -3,6 +3,8 @@ import { basename, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { formatProblem, UserError } from "../../errors.ts";
 import { readConfig, replyDays } from "../../io/config.ts";
+import { readLanguage } from "../../io/languages.ts";
+import { catalogueLanguages } from "../../io/messages.ts";
 import { readDataFile, readFailedMessage, writeFileAtomic } from "../../io/files.ts";
 import { gitInfoAll } from "../../io/git.ts";
 import { readTheme } from "../../io/theme.ts";
@@ -42,6 +44,8 @@ Once you have sent the packet, write under review: in the file
 
   --out DIR          where to write (default: output)
   --paper letter|a4  paper size (default: letter)
+  --lang es          the letter and the draft in another language
+                     (output/<name>.reply-packet.es.pdf; default: English)
 
 Exit codes: 0 written, 1 the file has a problem, 2 internal error.`;
 
@@ -55,7 +59,7 @@ export async function replyPacketCommand(args: string[], io: CliIO): Promise<num
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: "string", default: "output" }, paper: { type: "string", default: "letter" }, help: { type: "boolean", short: "h" } },
+    options: { out: { type: "string", default: "output" }, paper: { type: "string", default: "letter" }, lang: { type: "string" }, help: { type: "boolean", short: "h" } },
   });
   if (values.help) {
     io.stdout.write(HELP + "\n");
@@ -86,14 +90,19 @@ export async function replyPacketCommand(args: string[], io: CliIO): Promise<num
   const name = basename(file, extname(file));
   const outDir = resolve(io.cwd, values.out);
   const outLabel = values.out.replace(/\/+$/, "");
-  const pdfName = `${name}.reply-packet.pdf`;
+  const lang = values.lang ?? "en";
+  if (!catalogueLanguages().includes(lang)) throw new UserError(`--lang names '${lang}', but the tool has words only for ${catalogueLanguages().join(", ")}.`);
+  const suffix = lang === "en" ? "" : `.${lang}`;
+  const pdfName = `${name}.reply-packet${suffix}.pdf`;
   const yamlName = `${name}.reply.yaml`;
 
   const theme = readTheme(TEMPLATES_DIR);
   const git = gitInfoAll([file]).get(file) ?? { commit: "none", dirty: false, fileDate: undefined };
   const provenance = { dataFile: shown, commit: git.commit, dirty: git.dirty, rubricVersion: rubric.version, date };
-  const built = renderDocument(tf, rubric, compileTheme(theme), provenance, config);
-  const packet = renderReplyPacket(built, rubric, compileReplyPacket(theme), { publisher: config.publisher, contact: config.contact, date, deadline, pdfName, yamlName });
+  // The letter and the draft in the language asked for; the answer file's comments stay English.
+  const words = readLanguage(lang, rubric, RUBRIC_FILE);
+  const built = renderDocument(tf, words.rubric, compileTheme(theme), provenance, config, [], words.messages, rubric);
+  const packet = renderReplyPacket(built, words.rubric, compileReplyPacket(theme), { publisher: config.publisher, contact: config.contact, date, deadline, pdfName, yamlName });
 
   const browser = await launchBrowser(ensureBrowser(io.env, (line) => io.stderr.write(line + "\n")));
   let pdf: Uint8Array;
