@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// Thin shim: run the TypeScript CLI through tsx, so no build step is needed.
-import { register } from "tsx/esm/api";
+// Thin shim: run the compiled CLI in dist/, compiling it first if src/ changed since.
+import { CompileError, ensureCompiled } from "./compile.js";
 
-register();
 // A reader that stops early (`scorecard validate | head`) closes the pipe: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error) => {
@@ -10,7 +9,14 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-const { run } = await import("../src/cli/main.ts");
+try {
+  ensureCompiled();
+} catch (error) {
+  if (!(error instanceof CompileError)) throw error;
+  process.stderr.write(`scorecard: ${error.message}\n`);
+  process.exit(2);
+}
+const { run } = await import("../dist/src/cli/main.js");
 process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -4,7 +4,6 @@ import { editionsView, NO_EDITIONS, type Edition, type EditionsView } from "./hi
 import type { ScorecardConfig } from "./io/config.ts";
 import type { Messages } from "./i18n/message.ts";
 import { messagesFor } from "./io/messages.ts";
-import { load } from "./load/load.ts";
 import type { TaskForce } from "./model.ts";
 import { HANDOUT_LEVELS, handoutView, weightiestFacts, type HandoutOptions, type HandoutView } from "./render/hearing.ts";
 import type { View } from "./render/render.ts";
@@ -13,14 +12,15 @@ import { buildView, type DocumentInfo, type Provenance } from "./render/view.ts"
 import { score } from "./score/score.ts";
 import type { Rubric, ScoreCard } from "./score/types.ts";
 import { criteria } from "./score/criteria/index.ts";
-import { validate, type ValidateOptions, type Validated } from "./validate/validate.ts";
+import type { ValidateOptions, Validated } from "./validate/validate.ts";
+import { loadAndValidate } from "./validate/check.ts";
 
 /**
  * Load and validate one file's text. Replies are checked against the criterion ids given,
  * by default every criterion the tool knows; pass the rubric's ids when there is a rubric.
  */
 export function check(file: string, text: string, today: string, options: ValidateOptions = {}): Validated {
-  return validate(load(file, text), today, { ...options, criteria: options.criteria ?? Object.keys(criteria) });
+  return loadAndValidate(file, text, today, { ...options, criteria: options.criteria ?? Object.keys(criteria) });
 }
 
 export interface Built {

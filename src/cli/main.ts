@@ -1,29 +1,25 @@
 import { parseArgs } from "node:util";
 import { StageError, UserError } from "../errors.ts";
 import type { CliIO } from "./context.ts";
-import { buildCommand } from "./commands/build.ts";
-import { scoreCommand } from "./commands/score.ts";
-import { validateCommand } from "./commands/validate.ts";
-import { diffCommand } from "./commands/diff.ts";
-import { historyCommand } from "./commands/history.ts";
-import { newCommand } from "./commands/new.ts";
-import { previewCommand } from "./commands/preview.ts";
-import { replyPacketCommand } from "./commands/reply-packet.ts";
 
 export type { CliIO } from "./context.ts";
 
 /** A command takes its own arguments and returns an exit code: 0 ok, 1 user error. */
 export type Command = (args: string[], io: CliIO) => Promise<number>;
 
-const commands: Record<string, { run: Command; summary: string }> = {
-  validate: { run: validateCommand, summary: "check task force files and report every problem" },
-  score: { run: scoreCommand, summary: "score task force files against the rubric" },
-  build: { run: buildCommand, summary: "build PDF and HTML scorecards into output/" },
-  diff: { run: diffCommand, summary: "show what a change does to each scorecard's grade, and why" },
-  history: { run: historyCommand, summary: "show a task force's grade over time, commit by commit, and what moved it" },
-  new: { run: newCommand, summary: "start a file for a new task force, every fact set to unknown" },
-  preview: { run: (args, io) => previewCommand(args, io), summary: "show a scorecard in your browser, updated each time you save" },
-  "reply-packet": { run: replyPacketCommand, summary: "make the draft, letter and answer template to send a task force for its reply" },
+/**
+ * Each command is loaded only when it runs, so that `validate` never loads the browser and
+ * `--help` loads nothing: starting is most of the time a quick command takes.
+ */
+const commands: Record<string, { load: () => Promise<Command>; summary: string }> = {
+  validate: { load: async () => (await import("./commands/validate.ts")).validateCommand, summary: "check task force files and report every problem" },
+  score: { load: async () => (await import("./commands/score.ts")).scoreCommand, summary: "score task force files against the rubric" },
+  build: { load: async () => (await import("./commands/build.ts")).buildCommand, summary: "build PDF and HTML scorecards into output/" },
+  diff: { load: async () => (await import("./commands/diff.ts")).diffCommand, summary: "show what a change does to each scorecard's grade, and why" },
+  history: { load: async () => (await import("./commands/history.ts")).historyCommand, summary: "show a task force's grade over time, commit by commit, and what moved it" },
+  new: { load: async () => (await import("./commands/new.ts")).newCommand, summary: "start a file for a new task force, every fact set to unknown" },
+  preview: { load: async () => { const { previewCommand } = await import("./commands/preview.ts"); return (args, io) => previewCommand(args, io); }, summary: "show a scorecard in your browser, updated each time you save" },
+  "reply-packet": { load: async () => (await import("./commands/reply-packet.ts")).replyPacketCommand, summary: "make the draft, letter and answer template to send a task force for its reply" },
 };
 
 const usage = () =>
@@ -52,7 +48,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return 1;
   }
   try {
-    return await command.run(rest, io);
+    return await (await command.load())(rest, io);
   } catch (error) {
     return reportError(error, io);
   }

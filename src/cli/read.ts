@@ -1,6 +1,6 @@
 import { join, relative, isAbsolute } from "node:path";
 import { expandPaths, readDataFile, readFailedMessage } from "../io/files.ts";
-import { check } from "../pipeline.ts";
+import { loadAndValidate } from "../validate/check.ts";
 import type { ValidateOptions, Validated } from "../validate/validate.ts";
 import { load, MAX_FILE_CHARS } from "../load/load.ts";
 import { today, type CliIO } from "./context.ts";
@@ -20,7 +20,10 @@ export const displayName = (file: string, io: CliIO): string => {
   return rel.startsWith("..") ? file : rel;
 };
 
-/** Reads and checks each file. A file that cannot be read is a located problem, not a crash. */
+/**
+ * Reads and checks each file. A file that cannot be read is a located problem, not a crash.
+ * Replies are checked against options.criteria: pass the rubric's criterion ids.
+ */
 export function readAndCheck(files: readonly string[], io: CliIO, options: ValidateOptions = {}): Validated[] {
   const day = today(io.env);
   return files.map((file) => {
@@ -32,6 +35,6 @@ export function readAndCheck(files: readonly string[], io: CliIO, options: Valid
       return { loaded, taskForce: undefined, problems: loaded.problems };
     }
     // Too large: the loader's own size check reports it, without the file in memory.
-    return check(name, "text" in read ? read.text : " ".repeat(MAX_FILE_CHARS + 1), day, options);
+    return loadAndValidate(name, "text" in read ? read.text : " ".repeat(MAX_FILE_CHARS + 1), day, options);
   });
 }

@@ -1,9 +1,8 @@
-import { Ajv } from "ajv";
-import type { ValidateFunction } from "ajv";
 import schema from "../../schemas/rubric.schema.json" with { type: "json" };
 import { formatProblem, UserError, type Problem } from "../errors.ts";
 import { load, locate, type DataPath } from "../load/load.ts";
 import { closest, schemaMessages } from "../validate/messages.ts";
+import { compileSchema, RUBRIC_AJV } from "../validate/schemas.ts";
 import { criteria } from "./criteria/index.ts";
 import { retired } from "./criteria/retired.ts";
 import type { Rubric } from "./types.ts";
@@ -14,15 +13,6 @@ export interface RubricCheck {
   problems: Problem[];
 }
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
-let rubricValidator: ValidateFunction | undefined;
-const paramValidators = new Map<string, ValidateFunction>();
-
-function paramsValidator(id: string, paramsSchema: object): ValidateFunction {
-  let v = paramValidators.get(id);
-  if (!v) paramValidators.set(id, (v = ajv.compile(paramsSchema)));
-  return v;
-}
 
 export interface RubricOptions {
   /**
@@ -46,7 +36,7 @@ export function checkRubric(file: string, text: string, options: RubricOptions =
     severity: "error",
     message,
   });
-  rubricValidator ??= ajv.compile(schema);
+  const rubricValidator = compileSchema(RUBRIC_AJV, schema);
   const problems: Problem[] = [];
   if (!rubricValidator(loaded.data)) {
     const errors = (rubricValidator.errors ?? []).filter(
@@ -111,7 +101,7 @@ function semantic(rubric: Rubric, at: At): Problem[] {
       return;
     }
     if (!isObj(c.params)) return;
-    const check = paramsValidator(c.id, criterion.params);
+    const check = compileSchema(RUBRIC_AJV, criterion.params);
     if (!check(c.params)) {
       for (const m of schemaMessages(check.errors ?? [], c.params)) problems.push(at([...path, "params", ...m.path], m.part, m.message, m.code));
     }

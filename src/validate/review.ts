@@ -13,8 +13,12 @@ const formatDate = (date: string): string => formatDateIn(date, "en-GB");
 export interface ReviewContext {
   /** YYYY-MM-DD. */
   today: string;
-  /** The rubric's criterion ids. A reply's about: must be one of them or general; without them it is not checked. */
-  criteria?: readonly string[];
+  /**
+   * The rubric's criterion ids, or a function that gives them (so that the rubric is read
+   * only for a file that has replies). A reply's about: must be one of them or general;
+   * without them it is not checked.
+   */
+  criteria?: readonly string[] | (() => readonly string[]);
   /** Days a task force has to reply when the file gives no deadline (scorecard.config.yaml's reply_days). */
   replyDays?: number;
 }
@@ -98,10 +102,12 @@ export function checkReview(loaded: Loaded, ctx: ReviewContext): Problem[] {
   const deadline = written !== undefined && dayExists(written) ? written : requestedOk ? addDays(requested!, days) : undefined;
 
   // The replies.
-  const known = ctx.criteria ? [...ctx.criteria] : undefined;
+  let known: string[] | undefined;
+  const knownCriteria = () => (known ??= typeof ctx.criteria === "function" ? [...ctx.criteria()] : ctx.criteria ? [...ctx.criteria] : undefined);
   replies.forEach((reply, i) => {
     if (!isRec(reply)) return;
     const about = str(reply.about);
+    const known = about !== undefined && about !== "general" ? knownCriteria() : undefined;
     if (about !== undefined && known && about !== "general" && !known.includes(about)) {
       const guess = closest(about, [...known, "general"]);
       report(["review", "replies", i, "about"], "value", "reply-unknown-criterion",

@@ -1,4 +1,3 @@
-import { Ajv } from "ajv";
 import type { ValidateFunction } from "ajv";
 import schema from "../../schemas/task-force.schema.json" with { type: "json" };
 import type { Problem } from "../errors.ts";
@@ -7,12 +6,13 @@ import type { TaskForce } from "../model.ts";
 import { bundledCoverage } from "../render/fonts-coverage.ts";
 import { fontCoverageChecks } from "./font-coverage.ts";
 import { schemaMessages } from "./messages.ts";
+import { compileSchema, TASK_FORCE_AJV } from "./schemas.ts";
 import { checkReview, draftRefused, withDeadline } from "./review.ts";
 import { semanticChecks } from "./semantic.ts";
 
 export interface ValidateOptions {
-  /** The rubric's criterion ids: a reply's about: must name one of them (or general). */
-  criteria?: readonly string[];
+  /** The rubric's criterion ids (or a function that gives them): a reply's about: must name one of them (or general). */
+  criteria?: readonly string[] | (() => readonly string[]);
   /** Days a task force has to reply when the file gives no deadline (scorecard.config.yaml's reply_days). */
   replyDays?: number;
   /** A release build: warnings are errors, and a scorecard that is not published is refused. */
@@ -29,11 +29,9 @@ export interface Validated {
 /** Past this many, a file is probably not a task force file at all; more lines would only bury the first. */
 export const MAX_PROBLEMS_PER_FILE = 100;
 
-// Compiled once per process: compiling costs far more than validating a file.
-let compiled: ValidateFunction | undefined;
+// Compiled once per process (or ahead of time): compiling costs far more than validating a file.
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(schema);
-  return compiled;
+  return compileSchema(TASK_FORCE_AJV, schema);
 }
 
 /** Finds where a data path is in the file. */

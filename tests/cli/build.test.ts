@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractText, getDocumentProxy, getMeta } from "unpdf";
+import { extractText, getDocumentProxy, getMeta } from "../pdf-reader.ts";
 import { cli, fixture, tempDir } from "../helpers.ts";
 
 describe("scorecard build", () => {

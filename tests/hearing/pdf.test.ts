@@ -2,7 +2,7 @@
 // metadata of the handout and the reply packet, never stored bytes.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { getDocumentProxy } from "unpdf";
+import { getDocumentProxy } from "../pdf-reader.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { cli, fixture, tempDir } from "../helpers.ts";

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
-import { extractText, getDocumentProxy } from "unpdf";
+import { extractText, getDocumentProxy } from "../pdf-reader.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { statusLabel } from "../../src/render/view.ts";
 import { findBrowser } from "../../src/pdf/browser.ts";

@@ -92,7 +92,7 @@ describe("summary.pdf, printed", () => {
       // (The key on each page names each status once; leave it out of the count.)
       const statuses = grid.replace(/Each status: .*?Unknown: no source says/g, "").match(/Partly met|Not met|Met|Unknown/g) ?? [];
       expect(statuses.length).toBe(rows.length * rubric.criteria.length);
-      const doc = await (await import("unpdf")).getDocumentProxy(new Uint8Array(pdf));
+      const doc = await (await import("../pdf-reader.ts")).getDocumentProxy(new Uint8Array(pdf));
       for (let n = 1; n <= doc.numPages; n++) {
         const [, , w, h] = (await doc.getPage(n)).view;
         expect(w).toBeGreaterThan(h!);

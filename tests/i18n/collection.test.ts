@@ -226,7 +226,7 @@ describe("the Spanish pages in Chromium", () => {
       const grid = all.slice(all.indexOf(`Grupo de trabajo ${rubric.criteria.map((_, i) => i + 1).join(" ")}`));
       const statuses = grid.match(/Cumple en parte|No cumple|Cumple|Se desconoce/g) ?? [];
       expect(statuses.length).toBe(rows.length * rubric.criteria.length);
-      const doc = await (await import("unpdf")).getDocumentProxy(new Uint8Array(pdf));
+      const doc = await (await import("../pdf-reader.ts")).getDocumentProxy(new Uint8Array(pdf));
       const [, , w, h] = (await doc.getPage(1)).view;
       expect(w).toBeGreaterThan(h!);
     } finally {

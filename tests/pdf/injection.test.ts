@@ -2,7 +2,7 @@
 // javascript: links into every text field. The scorecard must show them as plain text:
 // no script runs, no request is made, nothing is read from disk, nothing becomes a link.
 import type { Browser } from "puppeteer-core";
-import { getDocumentProxy } from "unpdf";
+import { getDocumentProxy } from "../pdf-reader.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TaskForce } from "../../src/model.ts";
 import { printPdf } from "../../src/pdf/print.ts";

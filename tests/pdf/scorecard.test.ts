@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
-import { getDocumentProxy } from "unpdf";
+import { getDocumentProxy } from "../pdf-reader.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { printPdf } from "../../src/pdf/print.ts";
 import { cli, fixture, tempDir } from "../helpers.ts";

@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
-import { extractText, getDocumentProxy } from "unpdf";
+import { extractText, getDocumentProxy } from "../pdf-reader.ts";
 import { RUBRIC_FILE, TEMPLATES_DIR, TOOL_ROOT } from "../../src/cli/context.ts";
 import { readTheme } from "../../src/io/theme.ts";
 import type { TaskForce } from "../../src/model.ts";

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { extractText, getDocumentProxy } from "unpdf";
+import { extractText, getDocumentProxy } from "../pdf-reader.ts";
 import { RUBRIC_FILE, TEMPLATES_DIR } from "../../src/cli/context.ts";
 import { previewCommand } from "../../src/cli/commands/preview.ts";
 import { errorPage, escapeHtml } from "../../src/preview/page.ts";

@@ -83,8 +83,10 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     return 1;
   }
   // Replies must name a criterion of the rubric, and the deadline counts the configured days.
-  const rubric = parseRubric(readFileSync(RUBRIC_FILE, "utf8"));
-  const options = { criteria: rubric.criteria.map((c) => c.id), replyDays: replyDays(readConfig(io.cwd)), strict: values.strict };
+  // The rubric is read only if a file has replies: most have none, and reading it is slow.
+  let criteria: string[] | undefined;
+  const rubricCriteria = () => (criteria ??= parseRubric(readFileSync(RUBRIC_FILE, "utf8")).criteria.map((c) => c.id));
+  const options = { criteria: rubricCriteria, replyDays: replyDays(readConfig(io.cwd)), strict: values.strict };
   const results = readAndCheck(resolveInputs(positionals, io), io, options);
   const invalid = results.filter((r) => r.problems.some((p) => p.severity === "error"));
   if (format === "json") {

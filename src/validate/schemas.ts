@@ -1,0 +1,43 @@
+// Turns a JSON Schema into a validating function, with ajv. Compiling the task force schema
+// takes most of the time a quick `validate` needs, so `npm run compile` (bin/compile.js)
+// compiles every schema ahead of time into dist/ with ajv's standalone code; the compiled
+// bin then takes those, and compiles here only a schema it has no ready validator for.
+// Pure: a validator is found by a key made from the schema and the options themselves, so a
+// changed schema can never be checked by a validator made from an older one.
+import type { Ajv, Options, ValidateFunction } from "ajv";
+import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
+import { PRECOMPILED } from "./precompiled.ts";
+
+/** The options every schema of the tool is compiled with: all errors, with the schema that failed. */
+export const TASK_FORCE_AJV: Options = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true };
+export const RUBRIC_AJV: Options = { allErrors: true, verbose: true, strict: true };
+
+/** What identifies a validator: the schema's exact content and the options it is compiled with. */
+export function schemaKey(options: Options, schema: object): string {
+  return createHash("sha256").update(JSON.stringify(options)).update("\0").update(JSON.stringify(schema)).digest("hex");
+}
+
+const instances = new Map<Options, Ajv>();
+const byKey = new Map<string, ValidateFunction>();
+// The same schema object is asked for once per file: remember it without hashing it again.
+const bySchema = new WeakMap<object, Map<Options, ValidateFunction>>();
+
+/** The validator of a schema: compiled ahead of time when there is one, else compiled now (once per process). */
+export function compileSchema(options: Options, schema: object): ValidateFunction {
+  let known = bySchema.get(schema);
+  if (!known) bySchema.set(schema, (known = new Map()));
+  let validate = known.get(options);
+  if (validate) return validate;
+  const key = schemaKey(options, schema);
+  validate = byKey.get(key) ?? PRECOMPILED.get(key)?.();
+  if (!validate) {
+    let ajv = instances.get(options);
+    // ajv itself is loaded only to compile: the compiled bin has every validator already.
+    if (!ajv) instances.set(options, (ajv = new (createRequire(import.meta.url)("ajv") as typeof import("ajv")).Ajv(options)));
+    validate = ajv.compile(schema);
+  }
+  byKey.set(key, validate);
+  known.set(options, validate);
+  return validate;
+}
