@@ -2,6 +2,9 @@
 // catalogue per language turns them into words (like eslint's messageId + data).
 // Pure: the catalogue is passed in; reading it from disk is the edge's job (src/io/messages.ts).
 import { IntlMessageFormat } from "intl-messageformat";
+import { formatDate } from "./dates.ts";
+
+export { formatDate };
 
 /** A date as the data gives it (YYYY, YYYY-MM or YYYY-MM-DD), formatted per language. */
 export interface DateValue {
@@ -69,15 +72,4 @@ export function formatValue(messages: Messages, v: Value): string {
   if ("date" in v) return formatDate(v.date, messages.locale);
   const parts = v.list.map((x) => formatValue(messages, x));
   return new Intl.ListFormat(messages.locale, { type: v.join === "or" ? "disjunction" : "conjunction" }).format(parts);
-}
-
-/** "21 August 2018" / "21 de agosto de 2018", "August 2018", "2018"; "" for anything else (unknown). */
-export function formatDate(date: string, locale: string): string {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
-  if (!m) return "";
-  const [, y, mo, d] = m;
-  const utc = new Date(Date.UTC(Number(y), Number(mo ?? 1) - 1, Number(d ?? 1)));
-  if (mo && d) return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(utc);
-  if (mo) return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(utc);
-  return y!;
 }

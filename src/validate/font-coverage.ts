@@ -4,9 +4,10 @@
 import { isScalar, visit } from "yaml";
 import type { Problem } from "../errors.ts";
 import type { Loaded } from "../load/load.ts";
-import { clusterFace, isCovered, printedCodePoints, type Coverage } from "../render/fonts-coverage-table.ts";
+import { clusterFace, hasCodePoint, isCovered, printedCodePoints, type Coverage } from "../render/fonts-coverage-table.ts";
 
-const segmenter = new Intl.Segmenter("und", { granularity: "grapheme" });
+// Made when first needed: creating it costs more than checking a file of plain ASCII.
+let segmenter: Intl.Segmenter | undefined;
 
 /** "U+13000" */
 const label = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
@@ -43,6 +44,24 @@ function offsetOf(text: string, range: readonly number[], needle: string): numbe
 }
 
 /**
+ * Characters that are always a grapheme cluster of their own: Latin letters (precomposed),
+ * their punctuation and currency signs, without marks, joiners or the soft hyphen. A value
+ * made only of them needs no segmenting: each character is checked on its own.
+ */
+const SIMPLE = /^[\t\n\r\x20-\x7e\u00a0-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]*$/;
+
+/** Whether the first (main) family has every character of a SIMPLE value. */
+function inFirstFamily(value: string, coverage: Coverage): boolean {
+  const first = coverage.families[0];
+  if (!first) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c > 0x7e && !hasCodePoint(first.all, c)) return false;
+  }
+  return true;
+}
+
+/**
  * Reports each character (or letter with accents) in the file's values that no bundled font
  * can print, at the line and column where it is written. Keys and comments are never printed.
  */
@@ -54,10 +73,12 @@ export function fontCoverageChecks(loaded: Loaded, coverage: Coverage): Problem[
     Scalar(key, node) {
       if (key === "key" || !isScalar(node) || typeof node.value !== "string" || !node.range) return;
       const value = node.value;
-      // Most values are plain ASCII, which the first font always has.
+      // Most values are plain ASCII, which the first font always has; most others are Latin
+      // letters and punctuation that the first family has, each a cluster of its own.
       if (!/[^\x20-\x7e\t\n\r]/.test(value)) return;
+      if (SIMPLE.test(value) && inFirstFamily(value, coverage)) return;
       const reported = new Set<string>();
-      for (const { segment } of segmenter.segment(value)) {
+      for (const { segment } of (segmenter ??= new Intl.Segmenter("und", { granularity: "grapheme" })).segment(value)) {
         if (reported.has(segment) || clusterFace(segment, coverage) !== null) continue;
         reported.add(segment);
         const cps = printedCodePoints(segment);

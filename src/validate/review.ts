@@ -4,7 +4,7 @@
 import type { Problem, ProblemCode } from "../errors.ts";
 import { locate, type DataPath, type Loaded } from "../load/load.ts";
 import { addDays, DEFAULT_REPLY_DAYS } from "../model.ts";
-import { formatDate as formatDateIn } from "../i18n/message.ts";
+import { formatDate as formatDateIn } from "../i18n/dates.ts";
 import { clip, closest } from "./messages.ts";
 
 /** Dates in messages, as "21 August 2018"; "" for unknown. */

@@ -5,7 +5,6 @@
 // Pure: a validator is found by a key made from the schema and the options themselves, so a
 // changed schema can never be checked by a validator made from an older one.
 import type { Ajv, Options, ValidateFunction } from "ajv";
-import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { PRECOMPILED } from "./precompiled.ts";
 
@@ -13,9 +12,24 @@ import { PRECOMPILED } from "./precompiled.ts";
 export const TASK_FORCE_AJV: Options = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true };
 export const RUBRIC_AJV: Options = { allErrors: true, verbose: true, strict: true };
 
-/** What identifies a validator: the schema's exact content and the options it is compiled with. */
+/**
+ * What identifies a validator: the schema's exact content and the options it is compiled
+ * with, as its length and two 32-bit hashes of its text (cyrb53-style, without node:crypto,
+ * which would cost more to load than the hash takes).
+ */
 export function schemaKey(options: Options, schema: object): string {
-  return createHash("sha256").update(JSON.stringify(options)).update("\0").update(JSON.stringify(schema)).digest("hex");
+  const text = JSON.stringify(options) + "\0" + JSON.stringify(schema);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0");
+  return `${text.length.toString(16)}-${hex(h1)}${hex(h2)}`;
 }
 
 const instances = new Map<Options, Ajv>();

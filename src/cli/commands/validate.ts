@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { formatProblem, type Problem } from "../../errors.ts";
 import { readConfig, replyDays } from "../../io/config.ts";
-import { parseRubric } from "../../score/rubric.ts";
 import { RUBRIC_FILE, type CliIO } from "../context.ts";
 import { readAndCheck, resolveInputs } from "../read.ts";
 import type { Validated } from "../../validate/validate.ts";
@@ -67,6 +66,9 @@ export function jsonReport(results: readonly Validated[]) {
   };
 }
 
+/** Thrown while checking a file that needs the rubric's criteria before the rubric is read. */
+const RUBRIC_NEEDED = Symbol("the rubric's criteria are needed");
+
 export async function validateCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -83,11 +85,25 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     return 1;
   }
   // Replies must name a criterion of the rubric, and the deadline counts the configured days.
-  // The rubric is read only if a file has replies: most have none, and reading it is slow.
+  // A reply's about: must name a criterion of the rubric. Reading the rubric loads every
+  // criterion, which takes longer than checking a file, and most files have no replies: so
+  // the files are checked without it, and checked again with it only if one of them asks.
   let criteria: string[] | undefined;
-  const rubricCriteria = () => (criteria ??= parseRubric(readFileSync(RUBRIC_FILE, "utf8")).criteria.map((c) => c.id));
-  const options = { criteria: rubricCriteria, replyDays: replyDays(readConfig(io.cwd)), strict: values.strict };
-  const results = readAndCheck(resolveInputs(positionals, io), io, options);
+  const options = {
+    criteria: () => criteria ?? (() => { throw RUBRIC_NEEDED; })(),
+    replyDays: replyDays(readConfig(io.cwd)),
+    strict: values.strict,
+  };
+  const files = resolveInputs(positionals, io);
+  let results: Validated[];
+  try {
+    results = readAndCheck(files, io, options);
+  } catch (error) {
+    if (error !== RUBRIC_NEEDED) throw error;
+    const { parseRubric } = await import("../../score/rubric.ts");
+    criteria = parseRubric(readFileSync(RUBRIC_FILE, "utf8")).criteria.map((c) => c.id);
+    results = readAndCheck(files, io, options);
+  }
   const invalid = results.filter((r) => r.problems.some((p) => p.severity === "error"));
   if (format === "json") {
     io.stdout.write(JSON.stringify(jsonReport(results), null, 2) + "\n");

@@ -1,0 +1,15 @@
+const t0 = performance.now();
+const lap = (l) => process.stderr.write((performance.now() - t0).toFixed(1).padStart(7) + " " + l + "\n");
+await import("yaml"); lap("yaml");
+await import("./dist/src/load/load.js"); lap("load");
+await import("./dist/schemas/task-force.schema.json", { with: { type: "json" } }); lap("schema json");
+await import("intl-messageformat"); lap("intl");
+await import("./dist/src/i18n/message.js"); lap("message");
+await import("./dist/src/validate/messages.js"); lap("vmessages");
+await import("./dist/src/validate/semantic.js"); lap("semantic");
+await import("./dist/src/validate/review.js"); lap("review");
+await import("./dist/src/render/fonts-coverage-table.js"); lap("fct");
+await import("./dist/src/validate/font-coverage.js"); lap("font-coverage");
+await import("./dist/src/validate/precompiled.js"); lap("precompiled");
+await import("./dist/src/validate/schemas.js"); lap("schemas");
+await import("./dist/src/validate/validate.js"); lap("validate");
