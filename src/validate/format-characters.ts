@@ -114,7 +114,7 @@ const TABLE: readonly Entry[] = [
   { from: 0xfe00, to: 0xfe0f, name: variationSelector, effect: "variant" },
   // The byte order mark belongs only at the very start of a file (where it is allowed);
   // inside a value it is a zero-width no-break space.
-  { from: 0xfeff, to: 0xfeff, name: "ZERO WIDTH NO-BREAK SPACE (BYTE ORDER MARK)", effect: "space" },
+  { from: 0xfeff, to: 0xfeff, name: "ZERO WIDTH NO-BREAK SPACE, the byte order mark", effect: "space" },
   { from: 0xffa0, to: 0xffa0, name: "HALFWIDTH HANGUL FILLER", effect: "blank" },
   { from: 0xfff0, to: 0xfff8, name: "an unassigned code", effect: "blank" },
   // Interlinear annotations mark part of the text as a note on another part: not default

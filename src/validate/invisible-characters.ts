@@ -23,7 +23,6 @@ const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
 /** What may stand between an emoji and the joiner after it: emoji style, a skin tone, a flag's tags. */
 const EMOJI_TAIL = /^[\uFE0F\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]$/u;
 const EMOJI = /^\p{Emoji}$/u;
-const KEYCAP_BASE = /^[0-9#*]$/;
 const HAN_LETTER = /^(?=\p{scx=Han})\p{L}$/u;
 const MONGOLIAN_LETTER = /^(?=\p{scx=Mongolian})\p{L}$/u;
 
@@ -75,8 +74,7 @@ function allowedAt(cps: readonly string[], i: number, tags: ReadonlySet<number>)
   if (cp >= 0xfe00 && cp <= 0xfe0f) {
     if (prev === undefined) return false;
     if (HAN_LETTER.test(prev)) return true;
-    if (cp < 0xfe0e || !EMOJI.test(prev)) return false;
-    return !KEYCAP_BASE.test(prev) || cps[i + 1] === "\u20E3";
+    return cp >= 0xfe0e && EMOJI.test(prev);
   }
   if (cp >= 0xe0100 && cp <= 0xe01ef) return prev !== undefined && HAN_LETTER.test(prev);
   if ((cp >= 0x180b && cp <= 0x180d) || cp === 0x180f) return prev !== undefined && MONGOLIAN_LETTER.test(prev);
@@ -114,7 +112,7 @@ function sourceOccurrences(text: string, node: Scalar): { offset: number; escape
 const CONTROL: ReadonlySet<Effect> = new Set(["reverse", "force-ltr", "direction", "isolate", "pop", "mark", "annotation"]);
 
 /** What the character does to the text, in plain words; `what` is "the name" or "the text". */
-function effectWords(effect: Effect, what: string): string {
+function effectWords(effect: Effect, what: string, cp: number): string {
   const misread = `so ${what} would read differently from what it is`;
   switch (effect) {
     case "reverse":
@@ -138,7 +136,9 @@ function effectWords(effect: Effect, what: string): string {
     case "variant":
       return `it would choose another form of the character before it, but that character has no such form here, so it prints as nothing and can hide data in ${what}`;
     case "tag":
-      return "it is a hidden copy of a letter, which prints as nothing, so it can carry text that no reader sees";
+      return cp > 0xe0020 && cp < 0xe007f
+        ? `it is a hidden copy of '${String.fromCharCode(cp - 0xe0000)}', which prints as nothing, so it can carry text that no reader sees`
+        : "it is a hidden marker for tag letters, which print as nothing, so it can carry text that no reader sees";
     case "annotation":
       return "it marks part of the text as a note on another part, so that part could be hidden or printed out of place";
     case "blank":
@@ -191,7 +191,7 @@ function valueProblems(loaded: Loaded, node: Scalar, value: string, path: DataPa
       ...at(where.offset),
       code: "character-invisible",
       severity: "error",
-      message: `${field} contains an invisible ${kind}, ${codeLabel(cp)} (${entry.name}), ${context(cps, index)}: ${effectWords(entry.effect, what)}. ${fix}`,
+      message: `${field} contains an invisible ${kind}, ${codeLabel(cp)} (${entry.name}), ${context(cps, index)}: ${effectWords(entry.effect, what, cp)}. ${fix}`,
     };
   });
   const rest = hits.slice(MAX_PER_VALUE);
