@@ -70,6 +70,8 @@ export const PROBLEM_CODES = [
   "inferred-unexplained",
   // The bundled fonts (src/validate/font-coverage.ts)
   "character-unprintable",
+  // Invisible characters (src/validate/invisible-characters.ts)
+  "character-invisible",
   "too-many-problems",
 ] as const;
 
@@ -130,6 +132,7 @@ export const PROBLEM_CODE_HELP: Record<ProblemCode, string> = {
   "policy-from-practice": "Warning: a policy (yes or no) whose only sources are op-eds or advocacy pieces: what an operation did is a practice, not a stated rule.",
   "inferred-unexplained": "Warning: a date marked inferred, with no note saying how it was worked out.",
   "character-unprintable": "A character that none of the fonts bundled with the tool has (such as an emoji or a rare script), which would print as an empty box.",
+  "character-invisible": "An invisible character that can make text read differently from what it is: a direction control (such as U+202E, which prints what follows reversed), a zero-width space, or a joiner outside a word whose script needs it.",
   "too-many-problems": "More problems follow; fix the ones shown first.",
 };
 

@@ -64,8 +64,9 @@ function inFirstFamily(value: string, coverage: Coverage): boolean {
 /**
  * Reports each character (or letter with accents) in the file's values that no bundled font
  * can print, at the line and column where it is written. Keys and comments are never printed.
+ * `reportedElsewhere` names characters that another check reports in every value.
  */
-export function fontCoverageChecks(loaded: Loaded, coverage: Coverage): Problem[] {
+export function fontCoverageChecks(loaded: Loaded, coverage: Coverage, options: { reportedElsewhere?: (cp: number) => boolean } = {}): Problem[] {
   const problems: Problem[] = [];
   // A file of plain ASCII, as most are, prints with the first font alone (unless an escape such as "\u00e9" makes other characters).
   if (loaded.problems.length > 0 || !loaded.doc.contents || !/[^\x00-\x7e]|\\/.test(loaded.text)) return problems;
@@ -83,6 +84,8 @@ export function fontCoverageChecks(loaded: Loaded, coverage: Coverage): Problem[
         reported.add(segment);
         const cps = printedCodePoints(segment);
         const missing = cps.find((cp) => !isCovered(cp, coverage));
+        // A character another check explains better (an invisible control): not reported twice.
+        if (missing !== undefined && options.reportedElsewhere && cps.every((cp) => isCovered(cp, coverage) || options.reportedElsewhere!(cp))) continue;
         const { line, col } = loaded.lineCounter.linePos(offsetOf(loaded.text, node.range, segment));
         const message =
           missing !== undefined

@@ -1,6 +1,7 @@
 import type { ErrorObject } from "ajv";
 import type { DataPath } from "../load/load.ts";
 import type { ProblemCode } from "../errors.ts";
+import { visibleText } from "./format-characters.ts";
 
 /** What an ajv error becomes: a plain message, a code, and where to point. */
 export interface SchemaMessage {
@@ -31,9 +32,9 @@ export function pathLabel(path: DataPath): string {
   return out || "the file";
 }
 
-/** A key or value as it reads inside a message: quoted, and cut short if long. */
+/** A key or value as it reads inside a message: quoted, cut short if long, and with invisible controls shown as <U+202E>. */
 export function clip(text: string, max = 60): string {
-  const oneLine = text.replace(/\s+/g, " ");
+  const oneLine = visibleText(text).replace(/\s+/g, " ");
   return oneLine.length > max ? oneLine.slice(0, max - 3) + "..." : oneLine;
 }
 

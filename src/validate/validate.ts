@@ -5,6 +5,8 @@ import { locate, type DataPath, type Loaded } from "../load/load.ts";
 import type { TaskForce } from "../model.ts";
 import { bundledCoverage } from "../render/fonts-coverage.ts";
 import { fontCoverageChecks } from "./font-coverage.ts";
+import { formatCharacter } from "./format-characters.ts";
+import { invisibleCharacterChecks } from "./invisible-characters.ts";
 import { schemaMessages } from "./messages.ts";
 import { compileSchema, TASK_FORCE_AJV } from "./schemas.ts";
 import { checkReview, draftRefused, withDeadline } from "./review.ts";
@@ -55,7 +57,9 @@ export function validate(loaded: Loaded, today: string, options: ValidateOptions
   }
   // Rules beyond the schema run on whatever parts are well-formed, so every problem shows at once.
   problems.push(...semanticChecks(loaded, today));
-  problems.push(...fontCoverageChecks(loaded, bundledCoverage()));
+  problems.push(...invisibleCharacterChecks(loaded));
+  // Invisible controls that no font has (U+FFF9) are explained by the check above.
+  problems.push(...fontCoverageChecks(loaded, bundledCoverage(), { reportedElsewhere: (cp) => formatCharacter(cp) !== undefined }));
   problems.push(...checkReview(loaded, { today, criteria: options.criteria, replyDays: options.replyDays }));
   // A release build: every warning is an error, and only a published scorecard passes.
   const sorted = cap(sortProblems(options.strict ? [...strict(problems), ...draftRefused(loaded)] : problems));

@@ -50,4 +50,15 @@ describe("scorecard build", () => {
     expect(scores.map((s) => s.file)).toEqual(["scorecards/example-county.yaml"]);
     expect(readFileSync(join(dir, "output", "scores.csv"), "utf8")).toMatch(/^file,name,grade/);
   });
+
+  it("stops before printing a scorecard whose name hides a right-to-left override, and exits 1", async () => {
+    // Fictional: "Example County Task Force" with U+202E after "Example Coun".
+    const dir = tempDir({ "scorecards/override.yaml": fixture("invalid", "invisible-bidi-override.yaml") });
+    const result = await cli(["build", "scorecards/override.yaml"], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/scorecards\/override\.yaml:8:19: name contains an invisible control character, U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/);
+    expect(result.stderr + result.stdout).not.toMatch(/internal error|\n\s+at .+\(.+:\d+:\d+\)/);
+    expect(existsSync(join(dir, "output", "override.pdf"))).toBe(false);
+    expect(existsSync(join(dir, "output", "override.html"))).toBe(false);
+  });
 });

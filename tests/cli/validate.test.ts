@@ -102,4 +102,20 @@ describe("scorecard validate", () => {
     expect(r.stdout).toMatch(/proto\.yaml:1:1: unknown field '__proto__'/);
     expect(r.stdout + r.stderr).not.toMatch(STACK);
   });
+
+  it("reports a right-to-left override in a name at its line:col and exits 1, without a stack trace (real process)", () => {
+    // The fixture is fictional ("Example County Task Force"); its name hides U+202E after "Example Coun".
+    const dir = tempDir();
+    const file = join(dir, "file.yaml");
+    writeFileSync(file, readFixture("invalid", "invisible-bidi-override.yaml"));
+    writeFileSync(join(dir, "escaped.yaml"), readFixture("invalid", "invisible-escapes.yaml"));
+    const r = spawnSync("npm", ["run", "--silent", "scorecard", "--", "validate", file, join(dir, "escaped.yaml")], { cwd: ROOT, encoding: "utf8" });
+    expect(r.status).toBe(1);
+    const at = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    expect(r.stdout).toMatch(new RegExp(`${at}:8:19: name contains an invisible control character, U\\+202E \\(RIGHT-TO-LEFT OVERRIDE\\), after 'Example Coun': it makes the text that follows display reversed`));
+    expect(r.stdout).toMatch(/escaped\.yaml:12:23: name contains an invisible control character, U\+202E .*the escape \\u202E/);
+    // The override itself is never echoed back: it would reverse the terminal's line.
+    expect(r.stdout).not.toContain("\u202E");
+    expect(r.stdout + r.stderr).not.toMatch(STACK);
+  });
 });
