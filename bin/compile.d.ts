@@ -5,7 +5,7 @@ export declare function fingerprint(root?: string): string;
 /** Whether dist/ was compiled from the sources as they are now. */
 export declare function isFresh(): boolean;
 /** Compiles when dist/ is missing or older than the sources. */
-export declare function ensureCompiled(options?: { log?: (line: string) => void }): "fresh" | "compiled";
+export declare function ensureCompiled(options?: { log?: (line: string) => void }): Promise<"fresh" | "compiled">;
 /** Compiles src/ into dist/ now. */
-export declare function compile(options?: { log?: (line: string) => void; reason?: string }): "fresh" | "compiled";
+export declare function compile(options?: { log?: (line: string) => void; reason?: string }): Promise<"fresh" | "compiled">;
 export declare class CompileError extends Error {}

@@ -4,9 +4,7 @@
 // bin/scorecard.js calls ensureCompiled() at every start, which compiles again only when
 // src/, schemas/ or the tsconfig files changed since dist/ was made, so a stale dist/ never runs.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
-import { dirname, join, relative } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -18,16 +16,23 @@ const INPUTS = ["src", "schemas", "tsconfig.json", "tsconfig.build.json", "bin/c
 /** The name, size and modification time of every input, a line each: cheap to take (stat only, no reads). */
 export function fingerprint(root = ROOT) {
   const lines = [];
-  const walk = (path) => {
+  const file = (path) => {
     const stat = statSync(path, { throwIfNoEntry: false });
-    if (!stat) return;
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(path).sort()) walk(join(path, name));
-    } else {
-      lines.push(`${relative(root, path)}\t${stat.size}\t${stat.mtimeMs}`);
+    if (stat) lines.push(`${relative(root, path)}\t${stat.size}\t${stat.mtimeMs}`);
+  };
+  const walk = (dir) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else file(join(dir, entry.name));
     }
   };
-  for (const input of INPUTS) walk(join(root, input));
+  for (const input of INPUTS) (input.includes(".") ? file : walk)(join(root, input));
   return lines.join("\n");
 }
 
@@ -42,13 +47,17 @@ export function isFresh() {
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /** Compiles when dist/ is missing or older than the sources. Returns what it did. */
-export function ensureCompiled({ log = (line) => process.stderr.write(line + "\n") } = {}) {
+export async function ensureCompiled({ log = (line) => process.stderr.write(line + "\n") } = {}) {
   if (isFresh()) return "fresh";
   return compile({ log, reason: existsSync(STAMP) ? "the sources in src/ changed since they were last compiled" : "it has not been compiled yet" });
 }
 
 /** Compiles src/ into a fresh folder with tsc, then puts it in place of dist/ in one step. */
-export function compile({ log = (line) => process.stderr.write(line + "\n"), reason } = {}) {
+export async function compile({ log = (line) => process.stderr.write(line + "\n"), reason } = {}) {
+  // Loaded only to compile: a start with dist/ up to date needs neither.
+  const { spawnSync } = await import("node:child_process");
+  const { createRequire } = await import("node:module");
+
   if (!takeLock()) {
     // Another process is compiling: wait for it, then use what it made.
     for (let waited = 0; waited < 180_000 && existsSync(LOCK); waited += 200) sleep(200);
@@ -74,7 +83,7 @@ export function compile({ log = (line) => process.stderr.write(line + "\n"), rea
     // tsc emits only what is imported; data files that the code reads beside itself come too.
     copyData(join(ROOT, "src"), join(out, "src"));
     // The JSON Schemas' validators, compiled now rather than at every start.
-    const schemas = spawnSync(process.execPath, [join(ROOT, "bin", "precompile-schemas.js"), out], { cwd: ROOT, encoding: "utf8" });
+    const schemas = spawnSync(process.execPath, [join(ROOT, "bin", "precompile-schemas.js"), out, DIST], { cwd: ROOT, encoding: "utf8" });
     if (schemas.status !== 0) {
       rmSync(out, { recursive: true, force: true });
       throw new CompileError(`the schemas' validators could not be compiled. This is a bug in the scorecard tool:\n${schemas.stderr}`);
@@ -120,7 +129,7 @@ export class CompileError extends Error {}
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    compile({ log: () => {} });
+    await compile({ log: () => {} });
   } catch (error) {
     process.stderr.write(`scorecard: ${error instanceof CompileError ? error.message : error.stack}\n`);
     process.exitCode = 1;

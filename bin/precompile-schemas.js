@@ -2,7 +2,7 @@
 // Part of `npm run compile` (bin/compile.js): writes <dist>/src/validate/precompiled.js, the
 // tool's JSON Schema validators compiled ahead of time with ajv's standalone code, so that
 // the compiled bin does not compile them at every start. Run with the folder tsc wrote.
-//   node bin/precompile-schemas.js <dist>
+//   node bin/precompile-schemas.js <dist> [<final dist>]
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Module, { createRequire } from "node:module";
@@ -13,7 +13,10 @@ import { parse } from "yaml";
 import standaloneCode from "ajv/dist/standalone/index.js";
 
 const dist = process.argv[2];
-if (!dist) throw new Error("usage: node bin/precompile-schemas.js <dist>");
+if (!dist) throw new Error("usage: node bin/precompile-schemas.js <dist> [<final dist>]");
+// Where the folder will be once in place (bin/compile.js compiles into a fresh folder, then
+// renames it): V8's cache records the file's name, which then shows in any stack trace.
+const finalDist = process.argv[3] ?? dist;
 const from = (path) => import(pathToFileURL(join(dist, path)).href);
 const { TASK_FORCE_AJV, RUBRIC_AJV, schemaKey } = await from("src/validate/schemas.js");
 const { criteria } = await from("src/score/criteria/index.js");
@@ -80,7 +83,7 @@ modules.forEach((code, i) => {
   writeFileSync(file, code);
   // The cache holds what V8 compiled while running: run each validator once on an empty
   // document and on the fictional example, so that their common paths are in it.
-  const script = new Script(Module.wrap(code), { filename: file });
+  const script = new Script(Module.wrap(code), { filename: join(finalDist, "src", "validate", `precompiled-${i}.cjs`) });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dir);
   for (const e of entries.filter((x) => x.module === i)) {

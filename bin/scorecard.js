@@ -10,7 +10,7 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 try {
-  ensureCompiled();
+  await ensureCompiled();
 } catch (error) {
   if (!(error instanceof CompileError)) throw error;
   process.stderr.write(`scorecard: ${error.message}\n`);

@@ -18,9 +18,9 @@ const STACK = /\n\s+at .+:\d+:\d+/;
 const env = { ...process.env, SCORECARD_TODAY: "2026-11-29" };
 const bin = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: "utf8" });
 
-beforeAll(() => {
+beforeAll(async () => {
   // Compiles only if src/ changed since dist/ was made (the bin would do the same).
-  ensureCompiled({ log: () => {} });
+  await ensureCompiled({ log: () => {} });
 }, 120_000);
 
 describe("the compiled bin", () => {
