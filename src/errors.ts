@@ -170,3 +170,49 @@ export function formatProblem(p: Problem): string {
   const tag = p.severity === "warning" ? "warning: " : "";
   return `${p.file}:${p.line}:${p.col}: ${tag}${p.message}`;
 }
+
+/** How many other files a grouped warning names before "and N more". */
+const NAMED_FILES = 3;
+
+/**
+ * Problems as lines for a person to read: a warning that several files share (same code, same
+ * words) is printed once, at its first location, saying how many files have it. Errors stay one
+ * line each, since each stops its own file. Tools get one entry per location instead
+ * (validate --format github and json).
+ */
+export function formatProblemsGrouped(problems: readonly Problem[]): string[] {
+  const key = (p: Problem) => `${p.code}\n${p.message}`;
+  const files = new Map<string, string[]>();
+  for (const p of problems) {
+    if (p.severity !== "warning") continue;
+    const seen = files.get(key(p)) ?? [];
+    if (!seen.includes(p.file)) seen.push(p.file);
+    files.set(key(p), seen);
+  }
+  const lines: string[] = [];
+  const told = new Set<string>();
+  for (const p of problems) {
+    const shared = p.severity === "warning" ? (files.get(key(p)) ?? []) : [];
+    if (shared.length < 2) {
+      lines.push(formatProblem(p));
+      continue;
+    }
+    // Every location in the first file that has it; the other files only by name.
+    if (p.file !== shared[0]) continue;
+    const first = !told.has(key(p));
+    told.add(key(p));
+    lines.push(first ? `${formatProblem(p)} (the same in ${shared.length} files: ${nameFiles(shared)})` : formatProblem(p));
+  }
+  return lines;
+}
+
+/**
+ * "a.yaml and b.yaml", "a.yaml, b.yaml and c.yaml", "a.yaml, b.yaml, c.yaml and 4 more". A file in
+ * the first one's folder is named without the folder, which the line already shows.
+ */
+function nameFiles(files: readonly string[]): string {
+  const folder = files[0]!.slice(0, files[0]!.lastIndexOf("/") + 1);
+  const names = files.map((f) => (folder && f.startsWith(folder) ? f.slice(folder.length) : f));
+  if (names.length <= NAMED_FILES) return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return `${names.slice(0, NAMED_FILES).join(", ")} and ${names.length - NAMED_FILES} more`;
+}

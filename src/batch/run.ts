@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import type { Problem } from "../errors.ts";
-import { formatProblem, UserError } from "../errors.ts";
+import { formatProblem, formatProblemsGrouped, UserError } from "../errors.ts";
 import { readDataFile, readFailedMessage, removeStaleTempFiles, writeFileAtomic, writeFileAtomicAsync } from "../io/files.ts";
 import { MAX_FILE_CHARS } from "../load/load.ts";
 import { gitInfoAll, type GitInfo } from "../io/git.ts";
@@ -203,7 +203,14 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
   const bar = useBar(o.stderr, o.env) && plan.build.length > 0;
   const progress: Progress = bar ? barProgress(o.stderr, plan.build.length) : plainProgress(o.stdout, o.stderr);
   for (const line of early) say(line);
-  for (const doc of plan.skip) for (const w of manifest.docs[doc.units[0]?.name ?? doc.name]?.warnings ?? []) say(formatProblem(w));
+  // Warnings are told once the files are checked, so that one that many files share is said once.
+  const warnings = new Map<Doc, readonly Problem[]>();
+  for (const doc of plan.skip) warnings.set(doc, manifest.docs[doc.units[0]?.name ?? doc.name]?.warnings ?? []);
+  const sayWarnings = () => {
+    const all = docs.flatMap((d) => warnings.get(d) ?? []);
+    warnings.clear();
+    for (const line of formatProblemsGrouped(all)) say(line);
+  };
 
   // 3. Print what changed, a pool of pages wide.
   const pool = new PagePool({ launch: o.launch, prepare: o.prepare, size: o.concurrency });
@@ -240,7 +247,8 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
   const nextPrepared = (): Prepared | undefined => {
     for (let doc = queue.shift(); doc && !stopped; doc = queue.shift()) {
       const checked = o.check(doc.display, doc.text);
-      for (const p of checked.problems) say(formatProblem(p));
+      for (const p of checked.problems) if (p.severity !== "warning") say(formatProblem(p));
+      warnings.set(doc, checked.problems.filter((p) => p.severity === "warning"));
       if (checked.taskForce) {
         try {
           const units = toBuild.get(doc) ?? [];
@@ -338,6 +346,7 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
 
     if (fatal) {
       writeIfChanged(join(o.outDir, MANIFEST_FILE), serializeManifest(manifest), manifestText);
+      sayWarnings();
       progress.end();
       o.stderr.write(`scorecard: ${fatal.message}\n`);
       return { exitCode: 1, built, skipped: plan.skip.length, failed, launches: pool.launches };
@@ -346,6 +355,7 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
     if (stopped) {
       // Keep what was finished, so the next build does not redo it.
       writeIfChanged(join(o.outDir, MANIFEST_FILE), serializeManifest(manifest), manifestText);
+      sayWarnings();
       progress.end();
       o.stderr.write(`scorecard: stopped by ${stopped}. ${built} scorecard(s) were finished; every file in ${o.outLabel}/ is complete (old or new).\n`);
       return { exitCode: SIGNAL_EXIT[stopped] ?? 1, built, skipped: plan.skip.length, failed, launches: pool.launches };
@@ -388,6 +398,7 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
     }
     manifest.summaries = summaries;
     writeIfChanged(join(o.outDir, MANIFEST_FILE), serializeManifest(manifest), manifestText);
+    sayWarnings();
     progress.end();
     if (stopped) {
       o.stderr.write(`scorecard: stopped by ${stopped}. ${built} scorecard(s) were finished; every file in ${o.outLabel}/ is complete (old or new).\n`);

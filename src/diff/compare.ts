@@ -26,7 +26,18 @@ export interface Side {
 
 /** A scorecard on one side: scored, or the reason it could not be. */
 export type CardState =
-  | { state: "scored"; name: string; grade: string; points: number; maxPoints: number; percent: number; coverage: number; criteria: CriterionResult[] }
+  | {
+      state: "scored";
+      name: string;
+      grade: string;
+      points: number;
+      maxPoints: number;
+      /** The points that could be earned with the data found: what percent is a share of. */
+      scoredMaxPoints: number;
+      percent: number;
+      coverage: number;
+      criteria: CriterionResult[];
+    }
   | { state: "invalid"; name: string | undefined; problems: Problem[] }
   | { state: "unscored"; name: string; reason: string };
 
@@ -138,8 +149,8 @@ function evaluate(file: SourceFile, side: SideRubric, today: string, earlier = f
   if (!side.rubric) return { state: { state: "unscored", name: tf.name, reason: "the rubric could not be read (see above)." }, data, card: undefined };
   try {
     const card = score(tf, side.rubric);
-    const { grade, points, maxPoints, percent, coverage, criteria } = card;
-    return { state: { state: "scored", name: tf.name, grade, points, maxPoints, percent, coverage, criteria }, data, card };
+    const { grade, points, maxPoints, scoredMaxPoints, percent, coverage, criteria } = card;
+    return { state: { state: "scored", name: tf.name, grade, points, maxPoints, scoredMaxPoints, percent, coverage, criteria }, data, card };
   } catch (error) {
     const reason = `this version of the tool cannot score it with that rubric (${error instanceof Error ? error.message : String(error)})`;
     return { state: { state: "unscored", name: tf.name, reason }, data, card: undefined };

@@ -1,6 +1,8 @@
 // The diff model as markdown (for pull requests), plain text (for a terminal) or JSON.
 // Names and values come from untrusted files, so markdown output escapes every one.
+// The score is worded by the catalogue, as the index and the summary word it.
 import { formatProblem } from "../errors.ts";
+import { format, msg, type Messages } from "../i18n/message.ts";
 import { statusLabel } from "../render/view.ts";
 import type { CardDiff, CardState, Change, CriterionChange, CriterionSide, DiffModel } from "./compare.ts";
 
@@ -20,18 +22,23 @@ export function escapeMarkdown(text: string): string {
     .replace(/@/g, "&#64;");
 }
 
-const pct = (n: number) => `${Math.round(n * 10) / 10}%`;
-
 function grade(state: CardState | undefined): string {
   if (!state) return "none";
   if (state.state === "scored") return state.grade;
   return state.state === "invalid" ? "cannot be scored (errors in the file)" : "not scored";
 }
 
-function scoreLine(state: CardState | undefined): string {
+/**
+ * "B, 62.5% (25 of the 40 points that had data), 80% of the rubric had data"; no percentage while
+ * Incomplete, as on page 1 and in the index: "Incomplete (5.5 of the 21 points that had data), …".
+ */
+export function scoreLine(m: Messages, state: CardState | undefined): string {
   if (!state) return "(no file)";
   if (state.state !== "scored") return grade(state);
-  return `${state.grade}: ${state.points} of ${state.maxPoints} points, ${pct(state.percent)} of the points with data, data for ${pct(state.coverage * 100)} of the rubric`;
+  const points = format(m, msg("collection.score-points", { points: state.points, max: state.scoredMaxPoints }));
+  const coverage = format(m, msg("collection.summary.coverage-cell", { coverage: Math.round(state.coverage * 100) }));
+  if (state.grade === "Incomplete") return `${state.grade} ${points}, ${coverage}`;
+  return `${state.grade}, ${format(m, msg("collection.score-percent", { percent: state.percent }))} ${points}, ${coverage}`;
 }
 
 function criterionLine(side: CriterionSide | undefined): string {
@@ -107,10 +114,10 @@ function problemLines(w: Writer, state: CardState | undefined, when: string): st
   ];
 }
 
-function cardBlock(w: Writer, card: CardDiff): string[] {
+function cardBlock(w: Writer, m: Messages, card: CardDiff): string[] {
   const out = [w.heading(`${w.esc(card.name)} (${w.code(card.file)}): ${w.esc(headline(card))}`), ""];
-  if (card.change !== "added") out.push(`Before: ${w.esc(scoreLine(card.before))}`, "");
-  if (card.change !== "removed") out.push(`After: ${w.esc(scoreLine(card.after))}`, "");
+  if (card.change !== "added") out.push(`Before: ${w.esc(scoreLine(m, card.before))}`, "");
+  if (card.change !== "removed") out.push(`After: ${w.esc(scoreLine(m, card.after))}`, "");
   const problems = [...problemLines(w, card.before, "before the change"), ...problemLines(w, card.after, "after the change")];
   if (problems.length) out.push(...problems, "");
   if (card.criteria.length) {
@@ -156,21 +163,23 @@ function rubricBlock(w: Writer, model: DiffModel): string[] {
   return out;
 }
 
-function render(w: Writer, model: DiffModel, title: string): string {
+function render(w: Writer, m: Messages, model: DiffModel, title: string): string {
   const out = [title, "", `Comparing ${w.strong(w.esc(model.base.label))} with ${w.strong(w.esc(model.head.label))}.`, ""];
   out.push(...rubricBlock(w, model));
   if (model.cards.length === 0) out.push("No scorecard changed.", "");
-  for (const card of model.cards) out.push(...cardBlock(w, card));
+  for (const card of model.cards) out.push(...cardBlock(w, m, card));
   if (model.unchanged.length) out.push(`${model.unchanged.length} other scorecard(s) unchanged.`, "");
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
 
-export function formatMarkdown(model: DiffModel): string {
-  return render(markdown, model, `${COMMENT_MARKER}\n## Scorecard changes`);
+/** The pull-request comment and job summary; `m` is the catalogue the score is worded by. Ends with a newline. */
+export function formatMarkdown(model: DiffModel, m: Messages): string {
+  return render(markdown, m, model, `${COMMENT_MARKER}\n## Scorecard changes`);
 }
 
-export function formatText(model: DiffModel): string {
-  return render(plain, model, "Scorecard changes");
+/** The terminal's text. Ends with a newline. */
+export function formatText(model: DiffModel, m: Messages): string {
+  return render(plain, m, model, "Scorecard changes");
 }
 
 export function formatJson(model: DiffModel): string {

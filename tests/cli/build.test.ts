@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractText, getDocumentProxy, getMeta } from "../pdf-reader.ts";
@@ -60,5 +60,45 @@ describe("scorecard build", () => {
     expect(result.stderr + result.stdout).not.toMatch(/internal error|\n\s+at .+\(.+:\d+:\d+\)/);
     expect(existsSync(join(dir, "output", "override.pdf"))).toBe(false);
     expect(existsSync(join(dir, "output", "override.html"))).toBe(false);
+  });
+});
+
+describe("scorecard build: a warning that many files share", () => {
+  const sevenCopies = () => {
+    const dir = tempDir();
+    const text = readFileSync(fixture("valid", "example-county.yaml"), "utf8")
+      .replace(/^# yaml-language-server.*\n/, "") // modeline-missing at 1:1
+      .replace("    url: https://example.org/gazette/task-force\n", ""); // source-unfindable
+    mkdirSync(join(dir, "scorecards"));
+    for (const name of ["a", "b", "c", "d", "e", "f", "g"]) writeFileSync(join(dir, "scorecards", `${name}.yaml`), text);
+    return dir;
+  };
+  const warningLines = (stderr: string) => stderr.split("\n").filter((l) => / warning: /.test(l));
+
+  it("is printed once with the number of files, each time the files are built or skipped", async () => {
+    const dir = sevenCopies();
+    const first = await cli(["build", "--lang", "en"], { cwd: dir, env: { CI: "true" } });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Built\s+7/);
+    const lines = warningLines(first.stderr);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^scorecards\/a\.yaml:1:1: warning: the file does not start .* \(the same in 7 files: a\.yaml, b\.yaml, c\.yaml and 4 more\)$/);
+    expect(lines[1]).toMatch(/^scorecards\/a\.yaml:\d+:\d+: warning: source 'example-gazette-2019' has no url .* \(the same in 7 files: a\.yaml, b\.yaml, c\.yaml and 4 more\)$/);
+    // Skipped files repeat their warnings from the last build, grouped the same way.
+    const again = await cli(["build", "--lang", "en"], { cwd: dir, env: { CI: "true" } });
+    expect(again.stdout).toMatch(/Skipped \(unchanged\)\s+7/);
+    expect(warningLines(again.stderr)).toEqual(lines);
+  });
+
+  it("still fails every file with --strict", async () => {
+    const dir = sevenCopies();
+    const result = await cli(["build", "--lang", "en", "--strict"], { cwd: dir, env: { CI: "true" } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/Failed\s+7/);
+    for (const name of ["a", "b", "c", "d", "e", "f", "g"]) {
+      expect(result.stderr).toMatch(new RegExp(`^scorecards/${name}\\.yaml:1:1: the file does not start`, "m"));
+      expect(existsSync(join(dir, "output", `${name}.pdf`))).toBe(false);
+    }
+    expect(result.stderr).not.toMatch(/the same in/);
   });
 });

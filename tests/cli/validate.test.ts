@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatGithub } from "../../src/cli/commands/validate.ts";
@@ -117,5 +117,54 @@ describe("scorecard validate", () => {
     // The override itself is never echoed back: it would reverse the terminal's line.
     expect(r.stdout).not.toContain("\u202E");
     expect(r.stdout + r.stderr).not.toMatch(STACK);
+  });
+});
+
+/** Seven copies of the fixture under different names, each with the same two warnings. */
+function sevenCopies(): string {
+  const dir = tempDir();
+  const text = readFixture("valid", "example-county.yaml")
+    .replace(/^# yaml-language-server.*\n/, "") // modeline-missing at 1:1
+    .replace("    url: https://example.org/gazette/task-force\n", ""); // source-unfindable
+  mkdirSync(join(dir, "scorecards"));
+  for (const name of ["a", "b", "c", "d", "e", "f", "g"]) writeFileSync(join(dir, "scorecards", `${name}.yaml`), text);
+  return dir;
+}
+
+describe("scorecard validate: a warning that many files share", () => {
+  it("is printed once, at its first location, with how many files have it; two different warnings stay two lines", async () => {
+    const dir = sevenCopies();
+    const result = await cli(["validate"], { cwd: dir, env });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("\n").filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^scorecards\/a\.yaml:1:1: warning: the file does not start with `# yaml-language-server.* \(the same in 7 files: a\.yaml, b\.yaml, c\.yaml and 4 more\)$/);
+    expect(lines[1]).toMatch(/^scorecards\/a\.yaml:\d+:\d+: warning: source 'example-gazette-2019' has no url .* \(the same in 7 files: a\.yaml, b\.yaml, c\.yaml and 4 more\)$/);
+    // The count of warnings is still every one of them.
+    expect(result.stderr).toMatch(/7 file\(s\) checked: all valid \(14 warning\(s\)\)/);
+  });
+
+  it("is still one annotation per file with --format github, and one entry per file in --format json", async () => {
+    const dir = sevenCopies();
+    const github = await cli(["validate", "--format", "github"], { cwd: dir, env });
+    const annotations = github.stdout.split("\n").filter(Boolean);
+    expect(annotations).toHaveLength(14);
+    for (const name of ["a", "b", "c", "d", "e", "f", "g"]) {
+      expect(annotations).toContain(`::warning file=scorecards/${name}.yaml,line=1,col=1,title=modeline-missing::${annotations[0]!.split("::")[2]}`);
+    }
+    expect(github.stdout).not.toMatch(/the same in/);
+    const json = JSON.parse((await cli(["validate", "--format", "json"], { cwd: dir, env })).stdout);
+    expect(json.summary).toMatchObject({ files: 7, warnings: 14 });
+    for (const f of json.files) expect(f.problems.map((p: { code: string }) => p.code).sort()).toEqual(["modeline-missing", "source-unfindable"]);
+    expect(JSON.stringify(json)).not.toMatch(/the same in/);
+  });
+
+  it("fails every file with --strict, each with its own lines", async () => {
+    const dir = sevenCopies();
+    const result = await cli(["validate", "--strict"], { cwd: dir, env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/7 file\(s\) checked: 7 with errors/);
+    for (const name of ["a", "b", "c", "d", "e", "f", "g"]) expect(result.stdout).toMatch(new RegExp(`^scorecards/${name}\\.yaml:1:1: the file does not start`, "m"));
+    expect(result.stdout).not.toMatch(/the same in/);
   });
 });

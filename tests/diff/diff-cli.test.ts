@@ -36,6 +36,12 @@ describe("scorecard diff in a git repository", () => {
     expect(before).not.toBe(after);
     expect(md.stdout).toContain(`grade ${before} → ${after}`);
     expect(md.stdout).toContain("Example County Task Force");
+    // The score in the scorecard's words, and the output ends with a newline in every format.
+    expect(md.stdout).toMatch(/^Before: \S+, [\d.]+% \([\d.]+ of the \d+ points that had data\), \d+% of the rubric had data$/m);
+    expect(md.stdout.endsWith("\n")).toBe(true);
+    const text = await cli(["diff"], { cwd: repo.dir });
+    expect(text.stdout).toMatch(/^After: \S+, [\d.]+% \([\d.]+ of the \d+ points that had data\), \d+% of the rubric had data$/m);
+    expect(text.stdout.endsWith("\n")).toBe(true);
 
     const json = await cli(["diff", "--format", "json"], { cwd: repo.dir });
     const model = JSON.parse(json.stdout) as { cards: { change: string; criteria: { id: string; title: string; edits: { field: string }[] }[] }[] };
@@ -180,6 +186,8 @@ describe("scorecard diff in GitHub Actions", () => {
     const written = readFileSync(summary, "utf8");
     expect(written.startsWith("earlier step\n<!-- scorecard-diff -->")).toBe(true);
     expect(written).toContain(`grade ${gradeOf(BASE)} → ${gradeOf(CHANGED)}`);
+    expect(written).toMatch(/points that had data/);
+    expect(written.endsWith("\n")).toBe(true);
     expect(r.stderr).toMatch(/no pull-request comment: this run is not for a pull request/);
   });
 });

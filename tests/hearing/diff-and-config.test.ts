@@ -8,6 +8,7 @@ import { formatMarkdown, formatText } from "../../src/diff/format.ts";
 import { reviewChanges } from "../../src/diff/review.ts";
 import { UserError } from "../../src/errors.ts";
 import { parseConfig, replyDays } from "../../src/io/config.ts";
+import { messagesFor } from "../../src/io/messages.ts";
 import { join } from "node:path";
 import { laWith, LA_TEXT, oneReply, ROOT, RUBRIC_TEXT } from "./helpers.ts";
 
@@ -23,7 +24,7 @@ describe("diff: review state and replies", () => {
       { field: "Review state", before: "draft", after: "sent for reply" },
       { field: "Draft sent for reply on", before: "(none)", after: "1 December 2026" },
     ]);
-    const text = formatText(model);
+    const text = formatText(model, messagesFor("en"));
     expect(text).toContain("Review and the task force's replies");
     expect(text).toContain("Review state: draft → sent for reply");
     // The right of reply moves from unknown to partly met: that shows as a criterion change too.
@@ -36,7 +37,7 @@ describe("diff: review state and replies", () => {
     expect(review.map((c) => c.field)).toEqual(["Review state", "Reply added"]);
     expect(review[1]!.after).toContain("about affected-community-seats: agrees partly");
     expect(review[1]!.after).toContain("A survivor-led group joined (made up for a test).");
-    const md = formatMarkdown(model);
+    const md = formatMarkdown(model, messagesFor("en"));
     expect(md).toContain("Reply added");
     // The raw edits behind it are not listed again among the facts that did not move the score.
     for (const c of [...model.cards[0]!.noEffect, ...model.cards[0]!.unclear]) expect(c.field).not.toMatch(/^review/);

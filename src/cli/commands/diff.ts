@@ -4,6 +4,7 @@ import { compare } from "../../diff/compare.ts";
 import { formatJson, formatMarkdown, formatText } from "../../diff/format.ts";
 import { defaultBase, readRevision, readWorkingTree, repoRoot, resolveRef, revisionLabel } from "../../diff/git.ts";
 import { postPullRequestComment } from "../../diff/github.ts";
+import { messagesFor } from "../../io/messages.ts";
 import { RUBRIC_FILE, today, type CliIO } from "../context.ts";
 
 const HELP = `Usage: scorecard diff [--base REF] [--head REF] [--format markdown|json|text]
@@ -52,9 +53,11 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
   const headSide = headCommit ? readRevision(root, { commit: headCommit, label: revisionLabel(values.head!, headCommit) }, toolRubric) : readWorkingTree(root, toolRubric);
   const model = compare(readRevision(root, base, toolRubric), headSide, today(io.env));
 
-  io.stdout.write(format === "json" ? formatJson(model) : format === "markdown" ? formatMarkdown(model) : formatText(model));
+  // The diff is in English, worded as the English index and summary word the score.
+  const words = messagesFor("en");
+  io.stdout.write(format === "json" ? formatJson(model) : format === "markdown" ? formatMarkdown(model, words) : formatText(model, words));
   if (values.summary || values.comment) {
-    const md = formatMarkdown(model);
+    const md = formatMarkdown(model, words);
     if (values.summary) {
       if (io.env.GITHUB_STEP_SUMMARY) appendFileSync(io.env.GITHUB_STEP_SUMMARY, md + "\n");
       else io.stderr.write("scorecard: --summary has no effect outside GitHub Actions (GITHUB_STEP_SUMMARY is not set).\n");

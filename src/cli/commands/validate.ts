@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { formatProblem, type Problem } from "../../errors.ts";
+import { formatProblemsGrouped, type Problem } from "../../errors.ts";
 import { readConfig, replyDays } from "../../io/config.ts";
 import { RUBRIC_FILE, type CliIO } from "../context.ts";
 import { readAndCheck, resolveInputs } from "../read.ts";
@@ -11,6 +11,8 @@ const HELP = `Usage: scorecard validate [--strict] [--format text|github|json] [
 Checks task force files and reports every problem in every file at once,
 as file:line:col: message. With no paths, checks scorecards/*.yaml.
 Warnings (such as a source that no fact cites) do not make a file invalid.
+A warning that several files share is printed once, at its first location,
+with the number of files that have it (--format github and json list each).
 
   --strict          check for a release: every warning counts as an error (such
                     as a citation of a real task force's fact without the
@@ -108,7 +110,10 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
   if (format === "json") {
     io.stdout.write(JSON.stringify(jsonReport(results), null, 2) + "\n");
   } else {
-    for (const r of results) for (const p of r.problems) io.stdout.write((format === "github" ? formatGithub(p) : formatProblem(p)) + "\n");
+    const problems = results.flatMap((r) => r.problems);
+    // Annotations are per line; a person reads a warning that many files share once.
+    const lines = format === "github" ? problems.map(formatGithub) : formatProblemsGrouped(problems);
+    for (const line of lines) io.stdout.write(line + "\n");
     if (format === "text") {
       const errors = results.reduce((n, r) => n + count(r.problems, "error"), 0);
       const warnings = results.reduce((n, r) => n + count(r.problems, "warning"), 0);
