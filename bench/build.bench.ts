@@ -64,7 +64,7 @@ function makeScorecards(n: number): string {
 
 /** A browser wrapper that logs each launch, so the bench can prove a build launched none. */
 function countingBrowser(dir: string): { env: Record<string, string>; launches: () => number } {
-  const found = ensureBrowser(process.env, (l) => console.error(l));
+  const found = ensureBrowser(process.env, (l) => { console.error(l); });
   const log = join(dir, "launches.log");
   writeFileSync(log, "");
   const path = join(dir, "chromium-headless-shell");
@@ -190,7 +190,7 @@ function peakMemory(cwd: string, env: Record<string, string>): Promise<{ peak: n
 
 const mib = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
 const s = (x: number) => `${x.toFixed(2)} s`;
-const row = (label: string, value: string, note = "") => console.log(`  ${label.padEnd(38)} ${value.padStart(10)}  ${note}`);
+const row = (label: string, value: string, note = "") => { console.log(`  ${label.padEnd(38)} ${value.padStart(10)}  ${note}`); };
 
 async function main() {
   const skipMemory = values["no-memory"] === true;
@@ -230,12 +230,11 @@ async function main() {
   // Validate + score alone, against YAML parsing alone, over the same texts.
   const texts = readdirSync(join(dir, "scorecards")).map((f) => readFileSync(join(dir, "scorecards", f), "utf8"));
   const rubric = parseRubric(readFileSync(join(ROOT, "rubric", "rubric.yaml"), "utf8"));
-  const [parseOnly] = await time(async () => texts.forEach((t, i) => load(`f${i}.yaml`, t)));
-  const [validateScore] = await time(async () =>
-    texts.forEach((t, i) => {
+  const [parseOnly] = await time(async () => { texts.forEach((t, i) => load(`f${i}.yaml`, t)); });
+  const [validateScore] = await time(async () => { texts.forEach((t, i) => {
       const v = check(`f${i}.yaml`, t, "2025-01-01");
       if (v.taskForce) score(v.taskForce, rubric);
-    }),
+    }); },
   );
 
   const smallDir = skipMemory ? undefined : makeScorecards(M);
@@ -257,8 +256,8 @@ async function main() {
     row(`${FACTOR}M = ${FACTOR * M} documents`, mib(memBig.peak), `(build took ${s(memBig.seconds)}, exit ${memBig.code})`);
   }
   console.log("\nRatios (target)");
-  const ratio = (label: string, value: number, target: string, ok: boolean) => row(label, value.toFixed(3), `${target}  ${ok ? "ok" : "MISSED"}`);
-  const info = (label: string, value: number) => row(label, value.toFixed(3), "(for information)");
+  const ratio = (label: string, value: number, target: string, ok: boolean) => { row(label, value.toFixed(3), `${target}  ${ok ? "ok" : "MISSED"}`); };
+  const info = (label: string, value: number) => { row(label, value.toFixed(3), "(for information)"); };
   ratio("full build / floor", full / floorTime, "<= 1.15", full / floorTime <= 1.15);
   info("baseline (one at a time) / full build", baseSeq / full);
   info(`baseline (${C} at once) / full build`, basePar / full);

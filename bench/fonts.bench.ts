@@ -53,7 +53,7 @@ const text = printedText(html);
 console.log(`choose       ${time(() => selectFaces(text, fonts.library), 50).toFixed(2)} ms per page`);
 console.log(`render       ${time(() => renderDocument(tf, rubric, renderHtml, provenance), 30).toFixed(2)} ms per page`);
 
-const browser = await launchBrowser(ensureBrowser(process.env, (l) => console.error(l)));
+const browser = await launchBrowser(ensureBrowser(process.env, (l) => { console.error(l); }));
 try {
   const page = await browser.newPage();
   await lockDown(page);

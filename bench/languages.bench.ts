@@ -115,7 +115,7 @@ async function main() {
   const html = renderDocument(tf, rubric, renderHtml, provenance).html;
   const fontBytes = (html.match(/url\(data:[^)]*\)/g) ?? []).reduce((s, x) => s + x.length, 0);
 
-  const row = (label: string, value: string, ratio = "", verdict = "") => console.log(`${label.padEnd(34)}${value.padStart(12)}  ${ratio.padEnd(24)}${verdict}`);
+  const row = (label: string, value: string, ratio = "", verdict = "") => { console.log(`${label.padEnd(34)}${value.padStart(12)}  ${ratio.padEnd(24)}${verdict}`); };
   // The build also prints each handout and summary.pdf, which the floor does not: for information.
   row("English build (--lang en)", `${en.toFixed(2)} s`, `${(en / fl).toFixed(2)}× the floor`, "(for information)");
   row("floor: printing the English HTML", `${fl.toFixed(2)} s`);

@@ -373,7 +373,7 @@ type HB = typeof Handlebars;
  *   (mark "met")  a status's mark and name, as the legends show it
  */
 function registerPageHelpers(hb: HB): void {
-  const esc = (v: unknown) => hb.escapeExpression(v === undefined || v === null ? "" : String(v as string));
+  const esc = (v: unknown) => hb.escapeExpression(v === undefined || v === null ? "" : String(v));
   hb.registerHelper("data", (text: unknown, options: Handlebars.HelperOptions) => {
     const lang = (options.hash as { lang?: unknown }).lang;
     return new hb.SafeString(`<span lang="${esc(lang ?? "en")}">${esc(text)}</span>`);
@@ -386,7 +386,7 @@ function registerPageHelpers(hb: HB): void {
   hb.registerHelper("mark", (status: unknown, options: Handlebars.HelperOptions) => {
     const messages = (options.data as { root?: { messages?: Messages } } | undefined)?.root?.messages;
     if (!messages) throw new Error("the page has no catalogue (this is a bug)");
-    const s = String(status as string) as Status;
+    const s = String(status) as Status;
     return new hb.SafeString(`<span class="legend-marks"><span class="mark mark-${esc(s)}" aria-hidden="true"></span>${esc(statusText(messages, s))}</span>`);
   });
 }

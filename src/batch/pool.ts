@@ -226,7 +226,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   if (!Number.isFinite(ms) || ms <= 0) return promise;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RenderTimeoutError(Math.round(ms / 100) / 10)), ms);
+    timer = setTimeout(() => { reject(new RenderTimeoutError(Math.round(ms / 100) / 10)); }, ms);
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, timeout]).finally(() => { clearTimeout(timer); });
 }

@@ -143,7 +143,7 @@ const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
   const started = performance.now();
   removeStaleTempFiles(o.outDir);
-  const say = (line: string) => progress.message(line);
+  const say = (line: string) => { progress.message(line); };
   let failed = 0;
 
   // 1. Read every file and work out its hash: no parsing yet, so this stays fast.
@@ -226,7 +226,7 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
     // If anything still holds the event loop after this, leave anyway.
     setTimeout(() => process.exit(SIGNAL_EXIT[signal] ?? 1), 10_000).unref();
   };
-  const onExit = () => pool.kill();
+  const onExit = () => { pool.kill(); };
   if (o.handleSignals) {
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);

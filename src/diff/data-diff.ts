@@ -30,8 +30,8 @@ function matchKey(a: unknown[], b: unknown[]): "name" | "id" | undefined {
     const ok = (list: unknown[]) => {
       const seen = new Set<string>();
       for (const item of list) {
-        if (!isRec(item) || typeof item[field] !== "string" || seen.has(item[field] as string)) return false;
-        seen.add(item[field] as string);
+        if (!isRec(item) || typeof item[field] !== "string" || seen.has(item[field])) return false;
+        seen.add(item[field]);
       }
       return true;
     };

@@ -316,7 +316,7 @@ export function editionsView(editions: readonly Edition[], current: CurrentScore
   };
   const earlier: Point[] = editions.map((e) => ({ ...e, current: false, published: true }));
   const latest = earlier[earlier.length - 1];
-  if (latest && latest.method && !methodChange(latest.method, now.method!) && latest.rubricVersion === now.rubricVersion && deepEqual(latest.taskForce, current.taskForce)) earlier.pop();
+  if (latest?.method && !methodChange(latest.method, now.method!) && latest.rubricVersion === now.rubricVersion && deepEqual(latest.taskForce, current.taskForce)) earlier.pop();
   if (earlier.length === 0) return NO_EDITIONS;
 
   const shown = earlier.slice(-MAX_ROWS);

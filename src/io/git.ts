@@ -43,7 +43,7 @@ export function parseStatus(out: string): Set<string> {
     if (e.length < 4) continue;
     dirty.add(e.slice(3));
     // A rename or copy is followed by its old path, which is no longer there.
-    if (e[0] === "R" || e[0] === "C") i++;
+    if (e.startsWith("R") || e.startsWith("C")) i++;
   }
   return dirty;
 }

@@ -259,7 +259,7 @@ function toData(
   }
   if (typeof data !== "object" || Array.isArray(data)) {
     const what = Array.isArray(data) ? "a list (lines starting with -)" : `a single value (${JSON.stringify(String(data).slice(0, 40))})`;
-    const start = (doc.contents as ParsedNode | null)?.range?.[0] ?? 0;
+    const start = (doc.contents)?.range?.[0] ?? 0;
     return fail(problem(file, at(start), "yaml-not-a-map",
       `this file holds ${what}, but a task force file is a set of fields, one per line, such as \`name: Example County Task Force\`.`));
   }
@@ -358,13 +358,13 @@ function openQuoteAt(text: string, errorOffset: number): number {
 
 /** yaml's messages, reworded for people who do not know YAML's grammar. */
 function syntaxHint(detail: string): string {
-  if (/at most 1024 chars/.test(detail)) return "a field name is longer than 1,024 characters, or a line is missing its colon.";
+  if (detail.includes('at most 1024 chars')) return "a field name is longer than 1,024 characters, or a line is missing its colon.";
   if (/Implicit keys need to be on a single line|Implicit map keys need to be followed by map values/.test(detail))
     return "a line has no colon, or a value spills onto the next line. Put a colon after each field name; put long text in quotes.";
   if (/Missing closing "?quote|Missing closing '?quote/i.test(detail)) return "a quote is opened but never closed.";
   if (/flow (sequence|collection|map)/i.test(detail) || /Expected flow/i.test(detail))
     return "a list in [ ] or a section in { } is not closed properly. Check the brackets and commas.";
-  if (/Nested mappings are not allowed in compact mappings/.test(detail))
+  if (detail.includes('Nested mappings are not allowed in compact mappings'))
     return "a value contains a colon followed by a space. Put the value in quotes, such as note: \"Police: 70 officers\".";
   if (/All mapping items must start at the same column|bad indentation/i.test(detail)) return "the fields in this section are not lined up: indent them by the same number of spaces.";
   return `${detail.replace(/\.$/, "")}.`;

@@ -148,13 +148,13 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     };
     switch (path) {
       case "/":
-        return send("text/html; charset=utf-8", wrapperPage(o.display), { "content-security-policy": WRAPPER_CSP });
+        { send("text/html; charset=utf-8", wrapperPage(o.display), { "content-security-policy": WRAPPER_CSP }); return; }
       case "/preview.js":
-        return send("text/javascript; charset=utf-8", PREVIEW_SCRIPT);
+        { send("text/javascript; charset=utf-8", PREVIEW_SCRIPT); return; }
       case "/scorecard":
-        return send("text/html; charset=utf-8", page.html, { "content-security-policy": SCORECARD_CSP, "x-scorecard-version": String(version) });
+        { send("text/html; charset=utf-8", page.html, { "content-security-policy": SCORECARD_CSP, "x-scorecard-version": String(version) }); return; }
       case "/version":
-        return send("application/json", JSON.stringify({ version, ok: page.ok }) + "\n");
+        { send("application/json", JSON.stringify({ version, ok: page.ok }) + "\n"); return; }
       case "/events":
         res.writeHead(200, { "content-type": "text/event-stream", connection: "keep-alive", ...SECURITY_HEADERS });
         res.write(`retry: 1000\nevent: version\ndata: ${version}\n\n`);
@@ -174,7 +174,7 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
-      server.listen(o.port, "127.0.0.1", () => resolve());
+      server.listen(o.port, "127.0.0.1", () => { resolve(); });
     });
   } catch (error) {
     clearInterval(ping);
@@ -194,7 +194,7 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
       for (const w of watchers) w.close();
       for (const res of clients) res.end();
       clients.clear();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => { resolve(); }));
       server.closeAllConnections();
       await closed;
       await printing;

@@ -4,7 +4,7 @@ import Handlebars from "handlebars";
 import { draftMarkSvg } from "./charts.ts";
 import { inlineFonts } from "./fonts.ts";
 import type { HandoutView } from "./hearing.ts";
-import { cssString, marginCss, type Theme, type View } from "./render.ts";
+import { cssString, marginCss, type Theme } from "./render.ts";
 import type { ReplyPacketView } from "./reply-packet.ts";
 import { registerWords } from "./words.ts";
 
@@ -39,7 +39,7 @@ export function compileReplyPacket(theme: Theme): (view: ReplyPacketView) => str
   const template = hb.compile(documents(theme).replyPacket, { strict: false, noEscape: false, preventIndent: true });
   const css = documents(theme).replyPacketCss;
   return (view) => {
-    const styles = new hb.SafeString(`<style>${theme.css}\n${css}\n${marginCss(view.margins as View["margins"])}</style>`);
+    const styles = new hb.SafeString(`<style>${theme.css}\n${css}\n${marginCss(view.margins)}</style>`);
     const html = template({ ...view, styles, draftMark: new hb.SafeString(view.draftMark || draftMarkSvg()) }, RUNTIME);
     return inlineFonts(html, theme.fonts, Object.values(view.margins).join("\n"));
   };

@@ -114,7 +114,7 @@ export function printedText(html: string): string {
   return body
     .replace(/<[^>]*>/g, " ")
     .replace(/&#(x[0-9a-f]+|[0-9]+);/gi, (_, n: string) => {
-      const cp = n[0] === "x" || n[0] === "X" ? parseInt(n.slice(1), 16) : Number(n);
+      const cp = n.startsWith("x") || n.startsWith("X") ? parseInt(n.slice(1), 16) : Number(n);
       return cp <= 0x10ffff ? String.fromCodePoint(cp) : "";
     });
 }

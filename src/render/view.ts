@@ -101,7 +101,7 @@ export function wording(messages: Messages): Wording {
     w,
     date: (date) => formatDateIn(date, messages.locale),
     words: (v) =>
-      typeof v === "object" || typeof v === "number" || v === undefined || v === "unknown" || v === "none-reported" ? formatValue(messages, countValue(v as Count | undefined)) : yesNoText(messages, v),
+      typeof v === "object" || typeof v === "number" || v === undefined || v === "unknown" || v === "none-reported" ? formatValue(messages, countValue(v)) : yesNoText(messages, v),
     dateText: (d) => (d ? format(messages, dateMsg(d)) : ""),
   };
 }

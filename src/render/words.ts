@@ -12,7 +12,7 @@ export interface Worded {
   messages: Messages;
 }
 
-const escapeValue = (hb: HB, v: unknown): Value => (typeof v === "number" ? v : hb.escapeExpression(v === undefined || v === null ? "" : String(v as string)));
+const escapeValue = (hb: HB, v: unknown): Value => (typeof v === "number" ? v : hb.escapeExpression(v === undefined || v === null ? "" : String(v)));
 
 /** Registers `t` on a Handlebars environment. */
 export function registerWords(hb: HB): void {

@@ -2,7 +2,7 @@
 // their explanations stay in step with schemas/task-force.schema.json. Pure.
 import { stringify } from "yaml";
 
-type Schema = {
+interface Schema {
   description?: string;
   type?: string | string[];
   properties?: Record<string, Schema>;
@@ -15,7 +15,7 @@ type Schema = {
   default?: unknown;
   examples?: unknown[];
   deprecated?: boolean;
-};
+}
 
 /** For a required choice with no `unknown`, the value that claims least: a draft, not yet requested, other. */
 const NEUTRAL = ["unknown", "draft", "not-requested", "other"];

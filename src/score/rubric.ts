@@ -105,9 +105,9 @@ function semantic(rubric: Rubric, at: At): Problem[] {
     if (!check(c.params)) {
       for (const m of schemaMessages(check.errors ?? [], c.params)) problems.push(at([...path, "params", ...m.path], m.part, m.message, m.code));
     }
-    const p = c.params as Record<string, unknown>;
+    const p = c.params;
     const ordered = (met: string, partly: string, ok: (a: number, b: number) => boolean, words: string) => {
-      if (typeof p[met] === "number" && typeof p[partly] === "number" && !ok(p[met] as number, p[partly] as number)) {
+      if (typeof p[met] === "number" && typeof p[partly] === "number" && !ok(p[met], p[partly])) {
         problems.push(at([...path, "params", partly], "value", `${partly} (${p[partly]}) must be ${words} ${met} (${p[met]}), or partly met could never happen.`));
       }
     };

@@ -20,7 +20,7 @@ interface Schema {
 
 const YES_NO = "yes,no,unknown";
 const isDate = (s: Schema) => (s.pattern ?? "").includes("[0-9]{4}");
-const isSourceIds = (s: Schema) => s.type === "array" && [s.items?.type ?? []].flat().includes("string") && /source/.test(s.items?.description ?? "");
+const isSourceIds = (s: Schema) => s.type === "array" && [s.items?.type ?? []].flat().includes("string") && (s.items?.description ?? "").includes('source');
 
 /** What kind of value to write, in words. */
 function kind(s: Schema): string {

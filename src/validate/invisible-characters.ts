@@ -96,7 +96,7 @@ function sourceOccurrences(text: string, node: Scalar): { offset: number; escape
   if (node.type === Scalar.QUOTE_DOUBLE) {
     for (const m of source.matchAll(/\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|[\s\S])|[\s\S]/gu)) {
       const hex = m[1] ?? m[2] ?? m[3];
-      const cp = hex !== undefined ? parseInt(hex, 16) : m[0].length <= 2 && m[0][0] !== "\\" ? m[0].codePointAt(0)! : -1;
+      const cp = hex !== undefined ? parseInt(hex, 16) : m[0].length <= 2 && !m[0].startsWith("\\") ? m[0].codePointAt(0)! : -1;
       if (cp >= 0 && formatCharacter(cp)) out.push(hex !== undefined ? { offset: from + m.index, escape: m[0] } : { offset: from + m.index });
     }
     return out;
@@ -220,7 +220,7 @@ export function invisibleCharacterChecks(loaded: Loaded): Problem[] {
     if (isMap(node)) {
       for (const pair of node.items) walk(pair.value, [...path, isScalar(pair.key) ? String(pair.key.value) : "?"]);
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => walk(item, [...path, i]));
+      node.items.forEach((item, i) => { walk(item, [...path, i]); });
     } else if (isScalar(node) && typeof node.value === "string" && node.range && MAY_HOLD_FORMAT.test(node.value)) {
       problems.push(...valueProblems(loaded, node, node.value, path));
     }

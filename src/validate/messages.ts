@@ -101,7 +101,7 @@ export function schemaMessages(errors: readonly ErrorObject[], data: unknown): S
     // A list entry reads as "places[1]", not as a bare "1".
     const last = path[path.length - 1];
     const field = path.length === 0 ? "the file" : typeof last === "number" ? pathLabel(path.slice(-2)) : String(last);
-    const parent = e.parentSchema as Record<string, unknown> | undefined;
+    const parent = e.parentSchema;
     let m: SchemaMessage;
     switch (e.keyword) {
       case "required": {

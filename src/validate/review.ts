@@ -94,12 +94,12 @@ export function checkReview(loaded: Loaded, ctx: ReviewContext): Problem[] {
   const written = str(review.deadline);
   if (written !== undefined && DAY.test(written)) {
     if (!dayExists(written)) report(["review", "deadline"], "value", "date-invalid", `deadline is ${written}, but that day does not exist. Check the date.`);
-    else if (requestedOk && written < requested!) {
+    else if (requestedOk && written < requested) {
       report(["review", "deadline"], "value", "deadline-before-request",
-        `the deadline (${shown(written)}) is before the draft was sent (${shown(requested!)}). Check both dates, or delete deadline: to give the usual ${days} days.`);
+        `the deadline (${shown(written)}) is before the draft was sent (${shown(requested)}). Check both dates, or delete deadline: to give the usual ${days} days.`);
     }
   }
-  const deadline = written !== undefined && dayExists(written) ? written : requestedOk ? addDays(requested!, days) : undefined;
+  const deadline = written !== undefined && dayExists(written) ? written : requestedOk ? addDays(requested, days) : undefined;
 
   // The replies.
   let known: string[] | undefined;
@@ -118,9 +118,9 @@ export function checkReview(loaded: Loaded, ctx: ReviewContext): Problem[] {
         "this reply cites no source. List the task force's letter or email under sources: (with type: task-force-reply) and cite its id here, such as sources: [reply-letter-2026].");
     }
     const date = str(reply.date);
-    if (date !== undefined && ANY_DATE.test(date) && requestedOk && before(date, requested!)) {
+    if (date !== undefined && ANY_DATE.test(date) && requestedOk && before(date, requested)) {
       report(["review", "replies", i, "date"], "value", "reply-before-request",
-        `this reply is dated ${shown(date)}, before the draft was sent (requested: ${shown(requested!)}). A reply answers the draft, so it cannot come first: check both dates.`);
+        `this reply is dated ${shown(date)}, before the draft was sent (requested: ${shown(requested)}). A reply answers the draft, so it cannot come first: check both dates.`);
     }
   });
 

@@ -95,15 +95,15 @@ export function spawnCli(args: string[], cwd: string, env: Record<string, string
   let out = "";
   let err = "";
   const listeners: (() => void)[] = [];
-  child.stdout!.on("data", (d: Buffer) => {
+  child.stdout.on("data", (d: Buffer) => {
     out += d.toString();
     for (const l of listeners) l();
   });
-  child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => { resolve({ code, signal }); }));
   const waitFor = (pattern: RegExp, timeoutMs = 30_000) =>
     new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; stdout: ${out}; stderr: ${err}`)), timeoutMs);
+      const timer = setTimeout(() => { reject(new Error(`timed out waiting for ${pattern}; stdout: ${out}; stderr: ${err}`)); }, timeoutMs);
       const check = () => {
         if (pattern.test(out)) {
           clearTimeout(timer);

@@ -42,9 +42,9 @@ describe("the reply template", () => {
 
   it("once filled in and pasted under review.replies, validates and prints the task force's words", () => {
     const filled = text
-      .replace(/  date: {6}#.*\n/g, "  date: 2026-12-10\n")
-      .replace(/  from: {6}#.*\n/g, "  from: Office of the coordinator (made up for a test)\n")
-      .replace(/  agrees: {4}#.*\n/g, "  agrees: partly\n")
+      .replace(/ {2}date: {6}#.*\n/g, "  date: 2026-12-10\n")
+      .replace(/ {2}from: {6}#.*\n/g, "  from: Office of the coordinator (made up for a test)\n")
+      .replace(/ {2}agrees: {4}#.*\n/g, "  agrees: partly\n")
       .replaceAll(`reply-${options.date}`, "test-reply-letter");
     // Keep two entries, as an advocate would, and give each its own words.
     const kept = filled.split(/\n(?=(?:#[^\n]*\n)*- about: )/).filter((chunk) => /- about: (affected-community-seats|general)\n/.test(chunk));

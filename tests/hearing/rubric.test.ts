@@ -49,7 +49,7 @@ describe("recommendations and hearing questions in the rubric", () => {
   });
 
   it("reports a rubric criterion without a recommendation as a located error", () => {
-    const text = RUBRIC_TEXT.replace(/\n    recommendation: >-\n(?: {6}.*\n)+/, "\n");
+    const text = RUBRIC_TEXT.replace(/\n {4}recommendation: >-\n(?: {6}.*\n)+/, "\n");
     expect(text).not.toBe(RUBRIC_TEXT);
     const { rubric: parsed, problems } = checkRubric("my-rubric.yaml", text);
     expect(parsed).toBeUndefined();
@@ -60,7 +60,7 @@ describe("recommendations and hearing questions in the rubric", () => {
   });
 
   it("refuses an empty recommendation or hearing question", () => {
-    const text = RUBRIC_TEXT.replace(/(  - id: right-of-reply[\s\S]*?\n    hearing_question: ).*\n/, "$1''\n");
+    const text = RUBRIC_TEXT.replace(/( {2}- id: right-of-reply[\s\S]*?\n {4}hearing_question: ).*\n/, "$1''\n");
     expect(checkRubric("r.yaml", text).problems.map((p) => p.code)).toEqual(["schema-length"]);
   });
 });

@@ -177,7 +177,7 @@ describe("the hearing in Spanish", () => {
   it("recommends in Spanish, the most points first, with the rubric's Spanish words", () => {
     expect(text).toContain("Lo que el grupo de trabajo debería hacer");
     for (const r of la.view.hearing.recommendations) {
-      expect(text).toContain(esById.get(r.id)!.recommendation!.replace(/\s+/g, " "));
+      expect(text).toContain(esById.get(r.id)!.recommendation.replace(/\s+/g, " "));
       expect(r.gainText).toMatch(/^ganaría [\d,]+ puntos?$/);
     }
     expect(la.view.hearing.recommendations.map((r) => r.id)).toEqual(build(tf(LA_TEXT)).view.hearing.recommendations.map((r) => r.id));

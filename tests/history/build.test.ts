@@ -22,7 +22,7 @@ if (!found) throw new Error("these tests need Chromium");
 const rubric = parseRubric(RUBRIC_TEXT);
 /** The LA file as published: only its review status differs from the real file, in this throwaway repository. */
 // Published after the draft was sent for reply and its deadline passed (issue 13's review states).
-const LA_PUBLISHED = LA_TEXT.replace(/^review:\n  status: draft\n/m, "review:\n  status: published\n  requested: 2026-10-01\n");
+const LA_PUBLISHED = LA_TEXT.replace(/^review:\n {2}status: draft\n/m, "review:\n  status: published\n  requested: 2026-10-01\n");
 const LA_OUT = "los-angeles-regional-human-trafficking-task-force";
 const EXAMPLE = readFixture("history", "example-county.yaml");
 const EXAMPLE_WORSE = EXAMPLE.replace("      total: 2\n      selling_sex: 0\n", "      total: 9\n      selling_sex: 7\n");
@@ -33,7 +33,7 @@ const B = RUBRIC_TEXT;
 const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 const pdfText = async (file: string) => {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(readFileSync(file))), { mergePages: true });
-  return squash(text as string);
+  return squash(text);
 };
 
 async function build(repo: Repo) {
@@ -166,7 +166,7 @@ describe("a build with earlier editions", () => {
     try {
       await page.goto(`file://${join(repo.dir, "output", "index.html")}`);
       expect(await page.$eval("#filters", (f) => (f as HTMLFormElement).hidden)).toBe(false);
-      const names = (table: string) => page.$$eval(`#${table} tbody tr:not([hidden])`, (rows) => rows.map((r) => r.cells[0]!.textContent!.trim().split(/\s/)[0]));
+      const names = (table: string) => page.$$eval(`#${table} tbody tr:not([hidden])`, (rows) => rows.map((r) => r.cells[0]!.textContent.trim().split(/\s/)[0]));
       expect(await names("grid")).toEqual(["Example", "Los"]);
       // A criterion on which the two differ: best first, then reversed.
       const col = await page.$$eval("#grid tbody tr", (rows) => {

@@ -77,7 +77,7 @@ describe("summary.pdf, printed", () => {
       const pdf = await printPdf(page, html, { format: "Letter", landscape: true, date: "2026-01-01" });
       const pages = await pageTexts(pdf);
       // The margins carry the title and the page number, in the page's language (summary.hbs).
-      pages.forEach((t, i) => expect(t).toContain(`Page ${i + 1} of ${pages.length}`));
+      pages.forEach((t, i) => { expect(t).toContain(`Page ${i + 1} of ${pages.length}`); });
       expect(pages[0]).toContain("Task force accountability scorecards: comparison");
       const header = `Task force ${rubric.criteria.map((_, i) => i + 1).join(" ")}`;
       const gridPages = pages.filter((t) => t.includes("Example 70") || pages.indexOf(t) >= pages.findIndex((p) => p.includes("Criteria side by side")));

@@ -20,7 +20,6 @@ import { inlineFonts } from "../../src/render/fonts.ts";
 import { statusText } from "../../src/render/labels.ts";
 import { parseRubric } from "../../src/score/rubric.ts";
 import { score } from "../../src/score/score.ts";
-import type { ScoreCard } from "../../src/score/types.ts";
 import { readFixture } from "../helpers.ts";
 import { lockedPage, pageTexts, startBrowser } from "../pdf/setup.ts";
 
@@ -112,7 +111,7 @@ describe("index.es.html", () => {
   });
 
   it("writes numbers and dates as Spanish does: 6,86 %, 5,5 puntos, 1 de octubre de 2026", () => {
-    const card = { ...score(worse, es.rubric), name: "Example Borough Task Force", percent: 6.86, points: 5.5, scoredMaxPoints: 80.2, coverage: 0.802 } as ScoreCard;
+    const card = { ...score(worse, es.rubric), name: "Example Borough Task Force", percent: 6.86, points: 5.5, scoredMaxPoints: 80.2, coverage: 0.802 };
     const view = indexView([{ output: "b", file: "b.yaml", card, review: "published" }], grades, es.messages, LANGS);
     const html = compilePage(template("index.hbs"))(view, css);
     expect(html).toContain('data-sort="6.86">6,86\u00a0% <span class="note">(5,5 de los 80,2 puntos con datos)</span>');
@@ -132,14 +131,14 @@ describe("index.es.html", () => {
     expect(county(esView)).toBe(`${before.grade} → ${after.grade}, sube ${String(d).replace(".", ",")} puntos porcentuales desde la edición del 5 de marzo de 2024`);
     expect(county(enView)).toBe(`${before.grade} → ${after.grade}, up ${d} percentage points since the edition of 5 March 2024`);
     expect(esView.rows.find((r) => r.name === "Example Parish Task Force")!.since).toBe("Sin edición anterior");
-    const method: SinceLast = { date: "2025-03-01", commit: "b".repeat(40), kind: "method", rubricBefore: "2025.1", rubricAfter: "2026.2", before: { ...since.after!, coverage: 0.6 }, after: { ...since.after!, coverage: 0.7 }, delta: 0 };
+    const method: SinceLast = { date: "2025-03-01", commit: "b".repeat(40), kind: "method", rubricBefore: "2025.1", rubricAfter: "2026.2", before: { ...since.after, coverage: 0.6 }, after: { ...since.after, coverage: 0.7 }, delta: 0 };
     expect(sinceText(es.messages, method)).toBe("Cambió el método desde la edición del 1 de marzo de 2025 (rúbrica 2025.1 → 2026.2); con el mismo método: mismo puntaje, cobertura de datos 60\u00a0% → 70\u00a0%");
     expect(sinceText(en, method)).toBe("Method changed since the edition of 1 March 2025 (rubric 2025.1 → 2026.2); on the same method: same score, coverage 60% → 70%");
     const notComparable: SinceLast = { ...method, before: undefined };
     expect(sinceText(es.messages, notComparable)).toBe("Cambió el método desde la edición del 1 de marzo de 2025 (rúbrica 2025.1 → 2026.2); no se pueden comparar");
-    expect(sinceText(es.messages, { ...method, kind: "same", before: since.after!, after: since.after! })).toBe("Sin cambios desde la edición del 1 de marzo de 2025");
-    expect(sinceText(es.messages, { date: "2025-03-01", commit: "c", kind: "unscored", rubricBefore: "x", rubricAfter: "y", delta: undefined, before: undefined, after: since.after! })).toBe("La edición del 1 de marzo de 2025 no se puede calificar con esta versión de la herramienta");
-    expect(sinceText(en, { ...method, kind: "moved", before: { ...since.after!, percent: 50 }, after: { ...since.after!, percent: 51 } })).toBe("Up 1 percentage point since the edition of 1 March 2025");
+    expect(sinceText(es.messages, { ...method, kind: "same", before: since.after, after: since.after })).toBe("Sin cambios desde la edición del 1 de marzo de 2025");
+    expect(sinceText(es.messages, { date: "2025-03-01", commit: "c", kind: "unscored", rubricBefore: "x", rubricAfter: "y", delta: undefined, before: undefined, after: since.after })).toBe("La edición del 1 de marzo de 2025 no se puede calificar con esta versión de la herramienta");
+    expect(sinceText(en, { ...method, kind: "moved", before: { ...since.after, percent: 50 }, after: { ...since.after, percent: 51 } })).toBe("Up 1 percentage point since the edition of 1 March 2025");
   });
 
   it("keeps the build manifest's facts free of words: dates, numbers, ids and grades", () => {
@@ -218,7 +217,7 @@ describe("the Spanish pages in Chromium", () => {
       const pdf = await printPdf(page, html, { format: "Letter", landscape: true, date: "2026-01-01" });
       const pages = await pageTexts(pdf);
       expect(pages[0]).toContain("Boletas de calificaciones de rendición de cuentas de los grupos de trabajo: comparación");
-      pages.forEach((t, i) => expect(t).toContain(`Página ${i + 1} de ${pages.length}`));
+      pages.forEach((t, i) => { expect(t).toContain(`Página ${i + 1} de ${pages.length}`); });
       const all = pages.join(" ");
       expect(all).not.toMatch(/Page \d+ of/);
       for (const c of es.rubric.criteria) expect(all).toContain(c.title);

@@ -85,7 +85,7 @@ describe("a scorecard with names in every script of Los Angeles County", () => {
       for (const [first, last] of [["مركز", "النموذجي"], ["انجمن", "نمونه"]] as const) {
         const geometry = await page.evaluate(
           (first, last) => {
-            const cell = [...document.querySelectorAll("table.members td")].find((td) => td.textContent!.trim().startsWith(first))!;
+            const cell = [...document.querySelectorAll("table.members td")].find((td) => td.textContent.trim().startsWith(first))!;
             // The name is printed as the file gives it, in an element that carries its language.
             const text = (cell.querySelector("[lang]")?.firstChild ?? cell.firstChild) as Text;
             const rect = (word: string) => {

@@ -54,7 +54,7 @@ export async function lockedPage(browser: Browser): Promise<{ page: Page; blocke
 export async function pageTexts(pdf: Uint8Array): Promise<string[]> {
   const doc = await getDocumentProxy(new Uint8Array(pdf));
   const { text } = await extractText(doc, { mergePages: false });
-  return (text as string[]).map(squash);
+  return (text).map(squash);
 }
 
 export const squash = (s: string): string => s.replace(/\s+/g, " ").trim();

@@ -34,7 +34,7 @@ async function start(text = BASE): Promise<{ server: PreviewServer; file: string
   });
   cleanups.push(() => server.close());
   const events = await openEvents(`${server.url}events`);
-  cleanups.push(() => events.close());
+  cleanups.push(() => { events.close(); });
   return { server, file, events };
 }
 
@@ -172,12 +172,12 @@ describe("scorecard preview (the command)", () => {
         const m = /open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
         if (m) resolve(m[1]!);
       });
-      child.on("exit", (code) => reject(new Error(`preview exited early with ${code}`)));
+      child.on("exit", (code) => { reject(new Error(`preview exited early with ${code}`)); });
     });
     expect(await (await fetch(`${url}scorecard`)).text()).toContain("Example County Task Force");
     const events = await openEvents(`${url}events`);
     await events.versionAbove(0);
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => { resolve(code); }));
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     expect(out).toContain("Preview stopped.");

@@ -7,7 +7,7 @@ import { check } from "../../src/pipeline.ts";
 import { scaffold, slugify } from "../../src/scaffold/scaffold.ts";
 import { cli, tempDir } from "../helpers.ts";
 
-type Schema = { properties?: Record<string, Schema>; items?: Schema; description?: string; deprecated?: boolean };
+interface Schema { properties?: Record<string, Schema>; items?: Schema; description?: string; deprecated?: boolean }
 
 /** Every field name the schema defines, at any depth, except those kept only to explain an old format. */
 function schemaKeys(s: Schema, out = new Set<string>()): Set<string> {
@@ -59,16 +59,16 @@ describe("scorecard new", () => {
   it("has the schema modeline on line 1, and explains every field the schema defines", () => {
     const text = scaffold(schema, { name: "Example Task Force", schemaRef: "../schemas/task-force.schema.json" });
     expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=../schemas/task-force.schema.json");
-    for (const key of schemaKeys(schema as Schema)) expect(text, key).toMatch(new RegExp(`^\\s*(#+ )?(- )?${key}:`, "m"));
+    for (const key of schemaKeys(schema)) expect(text, key).toMatch(new RegExp(`^\\s*(#+ )?(- )?${key}:`, "m"));
     // Each field line has an explanation right above it.
     const lines = text.split("\n");
-    const keys = schemaKeys(schema as Schema);
+    const keys = schemaKeys(schema);
     lines.forEach((line, i) => {
       const field = /^\s*(?:#+ )?(?:- )?([a-z_]+):(?: (\S*))?$/.exec(line);
       if (field && keys.has(field[1]!)) expect(lines[i - 1], `line ${i + 1}: ${line}`).toMatch(/^\s*#/);
     });
     // The schema's own descriptions are the explanations.
-    expect(text).toContain("# " + (schema.properties.name.description as string));
+    expect(text).toContain("# " + (schema.properties.name.description));
   });
 
   it("has example entries that validate once uncommented by the rule it states (remove one # per line)", () => {

@@ -50,7 +50,7 @@ describe("scores.json and scores.csv", () => {
     expect(one.stdout).toBe(two.stdout);
     expect(JSON.parse(one.stdout).map((x: { file: string }) => x.file)).toEqual(["scorecards/example.yaml", "scorecards/la.yaml"]);
 
-    writeFileSync(join(dir, "heavier.yaml"), RUBRIC_TEXT.replace(/(id: trafficking-arrest-share[\s\S]*?\n    weight: )11\n/, "$120\n"));
+    writeFileSync(join(dir, "heavier.yaml"), RUBRIC_TEXT.replace(/(id: trafficking-arrest-share[\s\S]*?\n {4}weight: )11\n/, "$120\n"));
     const heavier = await cli(["score", "--json", "--rubric", "heavier.yaml", "scorecards/la.yaml"], { cwd: dir });
     expect(JSON.parse(heavier.stdout)[0].points).toBe(10);
   });

@@ -74,7 +74,7 @@ describe("the rubric is data (acceptance 3)", () => {
   it("changes the score when a weight in the rubric file changes, with no code change", () => {
     const before = score(la, parseRubric(RUBRIC_TEXT));
     // Trafficking-arrest share is partly met for LA: raising its weight raises the points.
-    const edited = RUBRIC_TEXT.replace(/(id: trafficking-arrest-share[\s\S]*?\n    weight: )11\n/, "$120\n");
+    const edited = RUBRIC_TEXT.replace(/(id: trafficking-arrest-share[\s\S]*?\n {4}weight: )11\n/, "$120\n");
     expect(edited).not.toBe(RUBRIC_TEXT);
     const after = score(la, parseRubric(edited));
     const crit = (c: typeof before) => c.criteria.find((x) => x.id === "trafficking-arrest-share")!;
@@ -92,7 +92,7 @@ describe("the rubric is data (acceptance 3)", () => {
   });
 
   it("drops a criterion from the score when it is removed from the rubric file", () => {
-    const edited = RUBRIC_TEXT.replace(/\n  - id: right-of-reply[\s\S]*?(?=\n  # -{5})/, "");
+    const edited = RUBRIC_TEXT.replace(/\n {2}- id: right-of-reply[\s\S]*?(?=\n {2}# -{5})/, "");
     const after = score(la, parseRubric(edited));
     expect(after.criteria.map((c) => c.id)).not.toContain("right-of-reply");
     expect(after.maxPoints).toBe(97);

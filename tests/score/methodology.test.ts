@@ -25,7 +25,7 @@ describe("docs/methodology.md", () => {
   });
 
   it("follows the rubric: a changed weight changes the document", () => {
-    const edited = methodologyMarkdown(parseRubric(RUBRIC_TEXT.replace(/(id: right-of-reply[\s\S]*?\n    weight: )3\n/, "$14\n")));
+    const edited = methodologyMarkdown(parseRubric(RUBRIC_TEXT.replace(/(id: right-of-reply[\s\S]*?\n {4}weight: )3\n/, "$14\n")));
     expect(edited).toContain("Id `right-of-reply`. Weight 4 of 101 points.");
   });
 

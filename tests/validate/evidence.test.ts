@@ -20,7 +20,7 @@ describe("quotes", () => {
     expect(quotes.length).toBeGreaterThanOrEqual(5);
     for (const q of quotes) {
       // Remove this one quote (and any folded lines that belong to it).
-      const start = q.index!;
+      const start = q.index;
       const indent = q[1]!.length;
       let end = LA.indexOf("\n", start + 1);
       while (end !== -1 && new RegExp(`^ {${indent + 1},}\\S`).test(LA.slice(end + 1, LA.indexOf("\n", end + 1)))) end = LA.indexOf("\n", end + 1);

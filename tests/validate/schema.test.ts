@@ -7,7 +7,7 @@ import { check } from "../../src/pipeline.ts";
 import { MODELINE } from "../../src/validate/semantic.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-type Node = { description?: string; type?: string | string[]; enum?: unknown[]; properties?: Record<string, Node>; items?: Node; additionalProperties?: unknown; anyOf?: Node[] };
+interface Node { description?: string; type?: string | string[]; enum?: unknown[]; properties?: Record<string, Node>; items?: Node; additionalProperties?: unknown; anyOf?: Node[] }
 
 function eachField(node: Node, path: string, visit: (node: Node, path: string) => void): void {
   visit(node, path);
@@ -19,7 +19,7 @@ describe("the schema", () => {
   it("describes every field and list entry, and closes every section to unknown fields", () => {
     const missing: string[] = [];
     const open: string[] = [];
-    eachField(schema as Node, "", (node, path) => {
+    eachField(schema, "", (node, path) => {
       if (!node.description) missing.push(path);
       if (node.type === "object" && node.additionalProperties !== false) open.push(path);
     });
@@ -29,14 +29,14 @@ describe("the schema", () => {
 
   it("explains every allowed word of every enum as 'word: meaning'", () => {
     const unexplained: string[] = [];
-    eachField(schema as Node, "", (node, path) => {
+    eachField(schema, "", (node, path) => {
       for (const v of node.enum ?? []) if (!new RegExp(`(^|\\s)${String(v)}: `).test(node.description ?? "")) unexplained.push(`${path} ${String(v)}`);
     });
     expect(unexplained).toEqual([]);
   });
 
   it("lets every count be unknown, distinct from 0, and every yes/no be unknown, distinct from no", () => {
-    eachField(schema as Node, "", (node, path) => {
+    eachField(schema, "", (node, path) => {
       if (node.anyOf) expect(JSON.stringify(node.anyOf), path).toContain('{"const":"unknown"}');
       // Whether a reply agrees is what the task force said, not a fact that a source may leave unknown.
       if (node.enum?.includes("yes") && path !== ".review.replies[].agrees") expect(node.enum, path).toEqual(["yes", "no", "unknown"].filter((v) => path === ".fictional" ? v !== "unknown" : true));

@@ -29,8 +29,8 @@ function untilStopped(): Promise<string> {
       process.off("SIGTERM", onTerm);
       resolve(signal);
     };
-    const onInt = () => stop("SIGINT");
-    const onTerm = () => stop("SIGTERM");
+    const onInt = () => { stop("SIGINT"); };
+    const onTerm = () => { stop("SIGTERM"); };
     process.once("SIGINT", onInt);
     process.once("SIGTERM", onTerm);
   });
