@@ -4,7 +4,7 @@
 // bin/scorecard.js calls ensureCompiled() at every start, which compiles again only when
 // src/, schemas/ or the tsconfig files changed since dist/ was made, so a stale dist/ never runs.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -13,12 +13,16 @@ const STAMP = join(DIST, ".fingerprint");
 const LOCK = join(ROOT, "dist.lock");
 const INPUTS = ["src", "schemas", "tsconfig.json", "tsconfig.build.json", "bin/compile.js", "bin/precompile-schemas.js"];
 
-/** The name, size and modification time of every input, a line each: cheap to take (stat only, no reads). */
+/**
+ * The name, size and modification time of every input, a line each: cheap to take (stat
+ * only, no reads). Entries come in the order the folder lists them, which stays the same
+ * while the folder does not change (and when it changes, so does the fingerprint).
+ */
 export function fingerprint(root = ROOT) {
-  const lines = [];
+  let lines = "";
   const file = (path) => {
     const stat = statSync(path, { throwIfNoEntry: false });
-    if (stat) lines.push(`${relative(root, path)}\t${stat.size}\t${stat.mtimeMs}`);
+    if (stat) lines += `${path.slice(root.length)}\t${stat.size}\t${stat.mtimeMs}\n`;
   };
   const walk = (dir) => {
     let entries;
@@ -27,13 +31,13 @@ export function fingerprint(root = ROOT) {
     } catch {
       return;
     }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const entry of entries) {
       if (entry.isDirectory()) walk(join(dir, entry.name));
       else file(join(dir, entry.name));
     }
   };
   for (const input of INPUTS) (input.includes(".") ? file : walk)(join(root, input));
-  return lines.join("\n");
+  return lines;
 }
 
 export function isFresh() {
