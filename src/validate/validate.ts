@@ -115,5 +115,8 @@ function cap(problems: Problem[]): Problem[] {
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.message.localeCompare(b.message));
+  // By code unit, not localeCompare: the order only needs to be stable, and the first
+  // localeCompare of a process costs more (setting up ICU's collator) than checking a file.
+  const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return [...problems].sort((a, b) => byText(a.file, b.file) || a.line - b.line || a.col - b.col || byText(a.message, b.message));
 }
