@@ -24,10 +24,11 @@ const json = (path) => JSON.parse(readFileSync(join(dist, path), "utf8"));
 const example = parse(readFileSync(new URL("../tests/fixtures/valid/example-county.yaml", import.meta.url), "utf8"));
 
 // Every schema the tool compiles, with the options it compiles it with.
+// Every schema the tool compiles, by the name the code asks for it with (see compileSchema).
 const wanted = [
-  [TASK_FORCE_AJV, json("schemas/task-force.schema.json")],
-  [RUBRIC_AJV, json("schemas/rubric.schema.json")],
-  ...Object.values(criteria).map((c) => [RUBRIC_AJV, c.params]),
+  ["task-force", TASK_FORCE_AJV, json("schemas/task-force.schema.json")],
+  ["rubric", RUBRIC_AJV, json("schemas/rubric.schema.json")],
+  ...Object.entries(criteria).map(([id, c]) => [`params:${id}`, RUBRIC_AJV, c.params]),
 ];
 
 const modules = [];
@@ -35,14 +36,18 @@ const entries = [];
 for (const options of [TASK_FORCE_AJV, RUBRIC_AJV]) {
   const ajv = new Ajv({ ...options, code: { source: true } });
   const functions = {};
-  for (const [o, schema] of wanted) {
+  for (const [name, o, schema] of wanted) {
     if (o !== options) continue;
     const key = schemaKey(options, schema);
-    if (entries.some((e) => e.key === key)) continue;
-    const name = `v${entries.length}`;
-    ajv.addSchema(schema, name);
-    functions[name] = name;
-    entries.push({ key, name, module: modules.length });
+    const same = entries.find((e) => e.key === key);
+    if (same) {
+      entries.push({ ...same, name });
+      continue;
+    }
+    const fn = `v${entries.length}`;
+    ajv.addSchema(schema, fn);
+    functions[fn] = fn;
+    entries.push({ name, key, fn, module: modules.length });
   }
   modules.push(standaloneCode(ajv, functions));
 }
@@ -74,7 +79,7 @@ const lines = [
   "}",
   ...modules.map((_, i) => `let m${i};\nconst group${i} = () => (m${i} ??= group("./precompiled-${i}"));`),
   "export const PRECOMPILED = new Map([",
-  ...entries.map((e) => `  [${JSON.stringify(e.key)}, () => group${e.module}().${e.name}],`),
+  ...entries.map((e) => `  [${JSON.stringify(e.name)}, { key: ${JSON.stringify(e.key)}, load: () => group${e.module}().${e.fn} }],`),
   "]);",
 ];
 const dir = join(dist, "src", "validate");
@@ -87,8 +92,8 @@ modules.forEach((code, i) => {
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dir);
   for (const e of entries.filter((x) => x.module === i)) {
-    module.exports[e.name]({});
-    if (i === 0) module.exports[e.name](example);
+    module.exports[e.fn]({});
+    if (i === 0) module.exports[e.fn](example);
   }
   writeFileSync(join(dir, `precompiled-${i}.v8cache`), script.createCachedData());
 });

@@ -36,7 +36,7 @@ export function checkRubric(file: string, text: string, options: RubricOptions =
     severity: "error",
     message,
   });
-  const rubricValidator = compileSchema(RUBRIC_AJV, schema);
+  const rubricValidator = compileSchema(RUBRIC_AJV, schema, "rubric");
   const problems: Problem[] = [];
   if (!rubricValidator(loaded.data)) {
     const errors = (rubricValidator.errors ?? []).filter(
@@ -101,7 +101,7 @@ function semantic(rubric: Rubric, at: At): Problem[] {
       return;
     }
     if (!isObj(c.params)) return;
-    const check = compileSchema(RUBRIC_AJV, criterion.params);
+    const check = compileSchema(RUBRIC_AJV, criterion.params, `params:${c.id}`);
     if (!check(c.params)) {
       for (const m of schemaMessages(check.errors ?? [], c.params)) problems.push(at([...path, "params", ...m.path], m.part, m.message, m.code));
     }

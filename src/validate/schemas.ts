@@ -1,9 +1,10 @@
 // Turns a JSON Schema into a validating function, with ajv. Compiling the task force schema
 // takes most of the time a quick `validate` needs, so `npm run compile` (bin/compile.js)
 // compiles every schema ahead of time into dist/ with ajv's standalone code; the compiled
-// bin then takes those, and compiles here only a schema it has no ready validator for.
-// Pure: a validator is found by a key made from the schema and the options themselves, so a
-// changed schema can never be checked by a validator made from an older one.
+// bin then takes those by name, and compiles here only a schema it has no ready validator
+// for. dist/ is compiled from the same schemas, and the bin compiles it again whenever
+// src/ or schemas/ change, so a ready validator always fits its schema (tests/cli/compiled
+// checks each one's key, made from the schema and the options, against the schema itself).
 import type { Ajv, Options, ValidateFunction } from "ajv";
 import { createRequire } from "node:module";
 import { PRECOMPILED } from "./precompiled.ts";
@@ -32,19 +33,39 @@ export function schemaKey(options: Options, schema: object): string {
   return `${text.length.toString(16)}-${hex(h1)}${hex(h2)}`;
 }
 
+/** A validator compiled ahead of time: the key of the schema it was made from, and the function. */
+export interface ReadyValidator {
+  key: string;
+  load: () => ValidateFunction;
+}
+
 const instances = new Map<Options, Ajv>();
+const byName = new Map<string, ValidateFunction>();
 const byKey = new Map<string, ValidateFunction>();
 // The same schema object is asked for once per file: remember it without hashing it again.
 const bySchema = new WeakMap<object, Map<Options, ValidateFunction>>();
 
-/** The validator of a schema: compiled ahead of time when there is one, else compiled now (once per process). */
-export function compileSchema(options: Options, schema: object): ValidateFunction {
+/**
+ * The validator of a schema, named "task-force", "rubric" or "params:<criterion id>":
+ * compiled ahead of time when there is one by that name, else compiled now (once per process).
+ */
+export function compileSchema(options: Options, schema: object, name: string): ValidateFunction {
+  const known = byName.get(name);
+  if (known) return known;
+  const ready = PRECOMPILED.get(name);
+  const validate = ready ? ready.load() : compileNow(options, schema);
+  byName.set(name, validate);
+  return validate;
+}
+
+function compileNow(options: Options, schema: object): ValidateFunction {
   let known = bySchema.get(schema);
   if (!known) bySchema.set(schema, (known = new Map()));
   let validate = known.get(options);
   if (validate) return validate;
+  // Two schemas with the same content (and $id) share a validator: ajv refuses an $id twice.
   const key = schemaKey(options, schema);
-  validate = byKey.get(key) ?? PRECOMPILED.get(key)?.();
+  validate = byKey.get(key);
   if (!validate) {
     let ajv = instances.get(options);
     // ajv itself is loaded only to compile: the compiled bin has every validator already.

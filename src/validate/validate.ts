@@ -33,7 +33,7 @@ export const MAX_PROBLEMS_PER_FILE = 100;
 
 // Compiled once per process (or ahead of time): compiling costs far more than validating a file.
 function validator(): ValidateFunction {
-  return compileSchema(TASK_FORCE_AJV, schema);
+  return compileSchema(TASK_FORCE_AJV, schema, "task-force");
 }
 
 /** Finds where a data path is in the file. */
