@@ -141,7 +141,7 @@ describe("scorecard validate: a warning that many files share", () => {
     expect(lines[0]).toMatch(/^scorecards\/a\.yaml:1:1: warning: the file does not start with `# yaml-language-server.* \(the same in 7 files: a\.yaml, b\.yaml, c\.yaml and 4 more\)$/);
     expect(lines[1]).toMatch(/^scorecards\/a\.yaml:\d+:\d+: warning: source 'example-gazette-2019' has no url .* \(the same in 7 files: a\.yaml, b\.yaml, c\.yaml and 4 more\)$/);
     // The count of warnings is still every one of them.
-    expect(result.stderr).toMatch(/7 file\(s\) checked: all valid \(14 warning\(s\)\)/);
+    expect(result.stderr).toMatch(/7 file\(s\) checked: all valid \(14 warning\(s\), shown as 2 line\(s\) because many files share them\)/);
   });
 
   it("is still one annotation per file with --format github, and one entry per file in --format json", async () => {

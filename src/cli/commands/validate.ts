@@ -117,10 +117,13 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     if (format === "text") {
       const errors = results.reduce((n, r) => n + count(r.problems, "error"), 0);
       const warnings = results.reduce((n, r) => n + count(r.problems, "warning"), 0);
-      const also = warnings ? ` and ${warnings} warning(s)` : "";
+      // When warnings were grouped, say how many lines stand for them.
+      const shownWarnings = lines.length - problems.filter((p) => p.severity === "error").length;
+      const grouped = shownWarnings < warnings ? `, shown as ${shownWarnings} line(s) because many files share them` : "";
+      const also = warnings ? ` and ${warnings} warning(s)${grouped}` : "";
       io.stderr.write(
         invalid.length === 0
-          ? `${results.length} file(s) checked: all valid${warnings ? ` (${warnings} warning(s))` : ""}.\n`
+          ? `${results.length} file(s) checked: all valid${warnings ? ` (${warnings} warning(s)${grouped})` : ""}.\n`
           : `${results.length} file(s) checked: ${invalid.length} with errors (${errors} error(s)${also} in all).\n`,
       );
     }
