@@ -29,7 +29,7 @@ const SEATS = [
 const CHARGES = ["selling_sex", "buying_sex", "selling_or_buying_sex", "trafficking", "other"] as const;
 
 /** The `# yaml-language-server: $schema=…` line that gives editors completion and hover help. */
-export const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m;
+export const MODELINE = /^\uFEFF?#\s*yaml-language-server:\s*\$schema=(\S+)/m;
 
 /**
  * Rules a JSON Schema cannot express. They read the raw data defensively, since they

@@ -93,6 +93,9 @@ describe("rules beyond the schema", () => {
     expect(found(without)).toEqual(["warning modeline-missing 1:1"]);
     expect(problems(VALID.replace("task-force.schema.json", "other.json"))[0]?.message).toMatch(/points at '.*other\.json'/);
     expect(found("# A comment first\n" + VALID)).toEqual([]);
+    // A file saved with a byte order mark before its first line (some Windows editors do).
+    expect(found("\uFEFF" + VALID)).toEqual([]);
+    expect(found("\uFEFF" + without)).toEqual(["warning modeline-missing 1:1"]);
   });
 
   it("runs its checks even when the schema fails elsewhere, so every problem shows at once", () => {
