@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { TOOL_ROOT } from "../io/tool-root.ts";
 
 /** What a command gets from the outside world: streams, the working folder and environment. */
 export interface CliIO {
@@ -10,19 +9,7 @@ export interface CliIO {
   env: Readonly<Record<string, string | undefined>>;
 }
 
-/**
- * The folder this tool is installed in: it holds package.json, the schema, rubric and
- * templates. Found by going up from this file, which is src/cli/ when run from the sources
- * and dist/src/cli/ when run compiled.
- */
-export const TOOL_ROOT = findToolRoot(fileURLToPath(new URL(".", import.meta.url)));
-
-function findToolRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "rubric"))) return dir;
-    if (dirname(dir) === dir) return fileURLToPath(new URL("../..", import.meta.url));
-  }
-}
+export { TOOL_ROOT };
 export const RUBRIC_FILE = join(TOOL_ROOT, "rubric", "rubric.yaml");
 export const TEMPLATES_DIR = join(TOOL_ROOT, "templates");
 

@@ -6,8 +6,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import type { Catalogue, Messages } from "../i18n/message.ts";
+import { TOOL_ROOT } from "./tool-root.ts";
 
-export const MESSAGES_DIR = join(import.meta.dirname, "..", "..", "messages");
+export const MESSAGES_DIR = join(TOOL_ROOT, "messages");
 
 const cache = new Map<string, Messages>();
 

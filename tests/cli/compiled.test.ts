@@ -2,7 +2,7 @@
 // run that bin as a user would, check that a stale dist/ is noticed, and that the validators
 // compiled ahead of time give exactly the problems that ajv gives when it compiles at run time.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
 import { parse } from "yaml";
@@ -73,6 +73,44 @@ describe("the compiled bin", () => {
       expect(loaded.filter((u) => u.endsWith(".ts"))).toEqual([]);
       if (args[0] === "--help") expect(loaded.filter((u) => u.includes("/dist/src/cli/commands/"))).toEqual([]);
     }
+  });
+});
+
+describe("every command, compiled", () => {
+  it("has its help", () => {
+    for (const command of ["validate", "score", "build", "diff", "history", "new", "preview", "reply-packet"]) {
+      const r = bin([command, "--help"]);
+      expect(r.status, command).toBe(0);
+      expect(r.stdout, command).toMatch(new RegExp(`^Usage: scorecard ${command}`));
+    }
+  });
+
+  it("builds a fictional scorecard into real PDFs and HTML in both languages, finding its templates, words and fonts", async () => {
+    const dir = tempDir({ "scorecards/example-county.yaml": fixture("valid", "example-county.yaml") });
+    const r = bin(["build"], dir);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.status).toBe(0);
+    for (const file of ["example-county.pdf", "example-county.es.pdf", "example-county.html", "example-county.es.html", "index.html", "summary.pdf", "methodology.html"]) {
+      expect(existsSync(join(dir, "output", file)), file).toBe(true);
+    }
+    const { extractText, getDocumentProxy } = await import("../pdf-reader.ts");
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(readFileSync(join(dir, "output", "example-county.pdf")))), { mergePages: true });
+    expect(text).toContain("Example County Task Force");
+    expect(readFileSync(join(dir, "output", "example-county.es.html"), "utf8")).toMatch(/<html lang="es"/);
+  });
+
+  it("scores, starts a new file and makes a reply packet", () => {
+    const dir = tempDir({ "scorecards/example-county.yaml": fixture("valid", "example-county.yaml") });
+    const score = bin(["score", "--json"], dir);
+    expect(score.status).toBe(0);
+    expect(() => JSON.parse(score.stdout) as unknown).not.toThrow();
+    const made = bin(["new", "Example Borough Task Force"], dir);
+    expect(made.status, made.stderr).toBe(0);
+    expect(existsSync(join(dir, "scorecards", "example-borough-task-force.yaml"))).toBe(true);
+    const packet = bin(["reply-packet", join("scorecards", "example-county.yaml")], dir);
+    expect(packet.stderr).not.toMatch(/internal error/);
+    expect(packet.status).toBe(0);
+    expect(readdirSync(join(dir, "output")).some((f) => f.includes("reply-packet"))).toBe(true);
   });
 });
 
