@@ -80,7 +80,7 @@ const quietIO = (cwd: string, env: Record<string, string>): CliIO => ({
   env: { ...process.env, CI: "true", ...env },
 });
 
-async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
+async function time<T>(fn: () => T | Promise<T>): Promise<[number, T]> {
   const t = performance.now();
   const r = await fn();
   return [(performance.now() - t) / 1000, r];
@@ -230,8 +230,8 @@ async function main() {
   // Validate + score alone, against YAML parsing alone, over the same texts.
   const texts = readdirSync(join(dir, "scorecards")).map((f) => readFileSync(join(dir, "scorecards", f), "utf8"));
   const rubric = parseRubric(readFileSync(join(ROOT, "rubric", "rubric.yaml"), "utf8"));
-  const [parseOnly] = await time(async () => { texts.forEach((t, i) => load(`f${i}.yaml`, t)); });
-  const [validateScore] = await time(async () => { texts.forEach((t, i) => {
+  const [parseOnly] = await time(() => { texts.forEach((t, i) => load(`f${i}.yaml`, t)); });
+  const [validateScore] = await time(() => { texts.forEach((t, i) => {
       const v = check(`f${i}.yaml`, t, "2025-01-01");
       if (v.taskForce) score(v.taskForce, rubric);
     }); },

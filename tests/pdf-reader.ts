@@ -9,6 +9,18 @@ export async function getDocumentProxy(bytes: Uint8Array): Promise<PDFDocumentPr
   return getDocument({ data: bytes, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
 }
 
+/** What the tests read of an annotation, which pdf.js types as any. */
+export interface Annotation {
+  subtype: string;
+  url?: string;
+  unsafeUrl?: string;
+}
+
+/** The annotations (links and the like) of page n, counted from 1. */
+export async function getAnnotations(doc: PDFDocumentProxy, n: number): Promise<Annotation[]> {
+  return (await (await doc.getPage(n)).getAnnotations()) as Annotation[];
+}
+
 async function pageText(doc: PDFDocumentProxy, n: number): Promise<string> {
   const content = await (await doc.getPage(n)).getTextContent();
   return content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join("");
@@ -25,6 +37,8 @@ export async function extractText(doc: PDFDocumentProxy, options: { mergePages?:
 
 /** The document's Info dictionary and its XMP metadata as written, if any. */
 export async function getMeta(doc: PDFDocumentProxy): Promise<{ info: Record<string, unknown>; metadata: string | null }> {
+  // pdf.js's types say metadata is always there; it is null when the PDF has no XMP.
   const { info, metadata } = await doc.getMetadata();
-  return { info: info as Record<string, unknown>, metadata: metadata?.getRaw() ?? null };
+  const xmp = metadata as { getRaw(): string } | null;
+  return { info: info as Record<string, unknown>, metadata: xmp?.getRaw() ?? null };
 }

@@ -28,7 +28,10 @@ describe("page pool", () => {
 
   it("reuses its pages: no more pages than its size", async () => {
     const pages = new Set<unknown>();
-    await Promise.all(Array.from({ length: 6 }, () => pool.run(async (page) => void pages.add(page), 30_000)));
+    await Promise.all(Array.from({ length: 6 }, () => pool.run((page) => {
+      pages.add(page);
+      return Promise.resolve();
+    }, 30_000)));
     expect(pages.size).toBeLessThanOrEqual(2);
   });
 

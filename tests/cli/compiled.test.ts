@@ -13,14 +13,14 @@ import { criteria } from "../../src/score/criteria/index.ts";
 import { fixture, readFixture, tempDir } from "../helpers.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const BIN = join(ROOT, JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).bin.scorecard as string);
+const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: { scorecard: string } }).bin.scorecard);
 const STACK = /\n\s+at .+:\d+:\d+/;
 const env = { ...process.env, SCORECARD_TODAY: "2026-11-29" };
 const bin = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: "utf8" });
 
 beforeAll(async () => {
   // Compiles only if src/ changed since dist/ was made (the bin would do the same).
-  await ensureCompiled({ log: () => {} });
+  await ensureCompiled({ log: () => undefined });
 }, 120_000);
 
 describe("the compiled bin", () => {

@@ -2,12 +2,14 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatGithub } from "../../src/cli/commands/validate.ts";
+import { formatGithub, type jsonReport } from "../../src/cli/commands/validate.ts";
 import { cli, fixture, readFixture, tempDir } from "../helpers.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const STACK = /\n\s+at .+\(.+:\d+:\d+\)/;
 const env = { SCORECARD_TODAY: "2026-11-29" };
+/** What `validate --format json` prints, as the command builds it. */
+type JsonReport = ReturnType<typeof jsonReport>;
 
 describe("scorecard validate", () => {
   it("accepts the valid fixture and the real LA scorecard: no errors, exit 0", async () => {
@@ -77,14 +79,14 @@ describe("scorecard validate", () => {
   it("prints stable JSON: format version, summary, and every problem with its position", async () => {
     const result = await cli(["validate", "--format", "json", fixture("invalid", "field-typo.yaml"), fixture("valid", "example-county.yaml")], { env });
     expect(result.code).toBe(1);
-    const out = JSON.parse(result.stdout);
+    const out = JSON.parse(result.stdout) as JsonReport;
     expect(Object.keys(out)).toEqual(["format", "valid", "summary", "files"]);
     expect(out).toMatchObject({ format: 1, valid: false, summary: { files: 2, invalid: 1, errors: 2, warnings: 0 } });
     const [bad, good] = out.files;
     expect(good).toMatchObject({ valid: true, errors: 0, warnings: 0, problems: [] });
-    expect(bad.valid).toBe(false);
-    expect(Object.keys(bad.problems[0])).toEqual(["file", "line", "col", "severity", "code", "message"]);
-    expect(bad.problems.map((p: { code: string; line: number; col: number }) => `${p.code} ${p.line}:${p.col}`)).toEqual([
+    expect(bad!.valid).toBe(false);
+    expect(Object.keys(bad!.problems[0]!)).toEqual(["file", "line", "col", "severity", "code", "message"]);
+    expect(bad!.problems.map((p) => `${p.code} ${p.line}:${p.col}`)).toEqual([
       "schema-required 35:5",
       "schema-unknown-field 38:5",
     ]);
@@ -153,9 +155,9 @@ describe("scorecard validate: a warning that many files share", () => {
       expect(annotations).toContain(`::warning file=scorecards/${name}.yaml,line=1,col=1,title=modeline-missing::${annotations[0]!.split("::")[2]}`);
     }
     expect(github.stdout).not.toMatch(/the same in/);
-    const json = JSON.parse((await cli(["validate", "--format", "json"], { cwd: dir, env })).stdout);
+    const json = JSON.parse((await cli(["validate", "--format", "json"], { cwd: dir, env })).stdout) as JsonReport;
     expect(json.summary).toMatchObject({ files: 7, warnings: 14 });
-    for (const f of json.files) expect(f.problems.map((p: { code: string }) => p.code).sort()).toEqual(["modeline-missing", "source-unfindable"]);
+    for (const f of json.files) expect(f.problems.map((p) => p.code).sort()).toEqual(["modeline-missing", "source-unfindable"]);
     expect(JSON.stringify(json)).not.toMatch(/the same in/);
   });
 

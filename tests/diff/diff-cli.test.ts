@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/pipeline.ts";
@@ -177,8 +177,6 @@ describe("scorecard diff in GitHub Actions", () => {
     repo.write(FILE, BASE);
     repo.commit("base");
     repo.write(FILE, CHANGED);
-    const { join } = await import("node:path");
-    const { writeFileSync } = await import("node:fs");
     const summary = join(repo.dir, "summary.md");
     writeFileSync(summary, "earlier step\n");
     const r = await cli(["diff", "--summary", "--comment"], { cwd: repo.dir, env: { GITHUB_STEP_SUMMARY: summary, GITHUB_EVENT_PATH: "", GITHUB_BASE_REF: "main" } });

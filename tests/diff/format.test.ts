@@ -47,7 +47,7 @@ describe("the diff model and its formats", () => {
     const moved = BASE.replace("website: unknown", "website: https://example.org/task-force");
     const model = compare(side(BASE, "a"), side(moved, "b"), "2030-01-01");
     expect(model.cards[0]!.noEffect).toEqual([{ field: "website", before: "unknown", after: "https://example.org/task-force" }]);
-    expect(JSON.parse(formatJson(model)).cards[0].file).toBe(FILE);
+    expect((JSON.parse(formatJson(model)) as typeof model).cards[0]!.file).toBe(FILE);
   });
 
   it("never crashes on files that are not task forces at all", () => {

@@ -14,11 +14,11 @@ interface Call {
 /** A stand-in for GitHub's REST API that records every call. */
 function fakeGitHub(comments: { id: number; body: string; user: { type: string } }[], writeStatus = 200) {
   const calls: Call[] = [];
-  const fetchImpl = (async (url: string, init?: RequestInit) => {
+  const fetchImpl = ((url: string, init?: RequestInit) => {
     const method = init?.method ?? "GET";
     calls.push({ method, url, body: init?.body as string | undefined });
-    if (method === "GET") return new Response(JSON.stringify(comments), { status: 200 });
-    return new Response("{}", { status: writeStatus });
+    if (method === "GET") return Promise.resolve(new Response(JSON.stringify(comments), { status: 200 }));
+    return Promise.resolve(new Response("{}", { status: writeStatus }));
   }) as typeof fetch;
   return { calls, fetchImpl };
 }
@@ -48,7 +48,7 @@ describe("the pull-request comment", () => {
       "GET http://api.test/repos/owner/repo/issues/7/comments?per_page=100&page=1",
       "POST http://api.test/repos/owner/repo/issues/7/comments",
     ]);
-    expect(JSON.parse(gh.calls[1]!.body!).body).toBe(BODY);
+    expect((JSON.parse(gh.calls[1]!.body!) as { body: string }).body).toBe(BODY);
   });
 
   it("edits the comment it posted before, found by the hidden marker, and ignores a person's copy of the marker", async () => {
@@ -71,9 +71,7 @@ describe("the pull-request comment", () => {
   it("does not fail when the token is read-only, the API is down, or this is not a pull request", async () => {
     const readOnly = fakeGitHub([], 403);
     expect(await postPullRequestComment(BODY, env(), readOnly.fetchImpl)).toMatch(/403.*job summary/);
-    const down = (async () => {
-      throw new Error("connection refused");
-    }) as unknown as typeof fetch;
+    const down = (() => Promise.reject(new Error("connection refused"))) as unknown as typeof fetch;
     expect(await postPullRequestComment(BODY, env(), down)).toMatch(/could not be reached/);
     expect(await postPullRequestComment(BODY, { ...env(), GITHUB_EVENT_PATH: "" })).toMatch(/not for a pull request/);
     expect(await postPullRequestComment(BODY, env({ GITHUB_REPOSITORY: "../../evil" }))).toMatch(/missing/);
@@ -82,7 +80,7 @@ describe("the pull-request comment", () => {
   it("cuts a comment that is too long for GitHub", async () => {
     const gh = fakeGitHub([]);
     await postPullRequestComment(BODY + "x".repeat(MAX_COMMENT * 2), env(), gh.fetchImpl);
-    const sent = JSON.parse(gh.calls[1]!.body!).body as string;
+    const sent = (JSON.parse(gh.calls[1]!.body!) as { body: string }).body;
     expect(sent.length).toBeLessThan(65_536);
     expect(sent.startsWith(COMMENT_MARKER)).toBe(true);
     expect(sent).toMatch(/cut short/);

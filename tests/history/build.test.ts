@@ -45,7 +45,7 @@ async function build(repo: Repo) {
 
 describe("a build with earlier editions", () => {
   const repo = makeRepo();
-  let browser: Browser;
+  let browser: Browser | undefined;
 
   beforeAll(async () => {
     expect(LA_PUBLISHED).not.toBe(LA_TEXT);
@@ -142,7 +142,7 @@ describe("a build with earlier editions", () => {
 
   it("axe-core, best-practice rules included, finds no violations on output/index.html, in a real Chromium", async () => {
     for (const file of ["index.html", "methodology.html"]) {
-      const page = await browser.newPage();
+      const page = await browser!.newPage();
       try {
         await page.setBypassCSP(true);
         await page.goto(`file://${join(repo.dir, "output", file)}`);
@@ -160,7 +160,7 @@ describe("a build with earlier editions", () => {
   });
 
   it("the grid sorts by a criterion and the rows filter by state, with the page's own script under its CSP", async () => {
-    const page = await browser.newPage();
+    const page = await browser!.newPage();
     const errors: string[] = [];
     page.on("console", (m) => errors.push(m.text()));
     try {

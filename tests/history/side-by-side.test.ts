@@ -62,7 +62,7 @@ describe("the index's words", () => {
 });
 
 describe("summary.pdf, printed", () => {
-  let browser: Browser;
+  let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await startBrowser();
   });
@@ -72,7 +72,7 @@ describe("summary.pdf, printed", () => {
     const rows = Array.from({ length: 70 }, (_, i) => row(`Example ${String(i + 1).padStart(2, "0")} County Human Trafficking Task Force`, i % 2 ? WORSE : EXAMPLE, i + 1));
     const view = indexView(rows, grades);
     const html = inlineFonts(compilePage(template("summary.hbs"))(view, css), fonts);
-    const { page } = await lockedPage(browser);
+    const { page } = await lockedPage(browser!);
     try {
       const pdf = await printPdf(page, html, { format: "Letter", landscape: true, date: "2026-01-01" });
       const pages = await pageTexts(pdf);

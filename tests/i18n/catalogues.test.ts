@@ -11,7 +11,7 @@ import { score } from "../../src/score/score.ts";
 import type { ScoreCard } from "../../src/score/types.ts";
 import { readFixture } from "../helpers.ts";
 import { LA_FILE, ROOT, RUBRIC_TEXT, rubric, valid } from "../score/helpers.ts";
-import { argumentsOf, catalogueProblems, languageOf, localeProblem, messageProblems, missingOther, pairProblems, rubricWordsProblems, type Language } from "./check.ts";
+import { argumentsOf, catalogueProblems, languageOf, localeProblem, messageProblems, missingOther, pairProblems, rubricWordsProblems, type EnglishRubric, type Language } from "./check.ts";
 import { parse } from "@formatjs/icu-messageformat-parser";
 
 const LANGS = catalogueLanguages();
@@ -99,8 +99,13 @@ describe("message catalogues", () => {
   });
 });
 
+/** rubric/rubric.yaml as the checks read it; each criterion has its id. */
+type Rubric = Omit<EnglishRubric, "criteria"> & { criteria: (Record<string, unknown> & { id: string })[] };
+/** A rubric.<lang>.yaml: its criteria's words by criterion id. */
+type RubricWords = Record<string, unknown> & { criteria: Record<string, Record<string, unknown>> };
+
 describe("the rubric's words in other languages", () => {
-  const english = parseYaml(RUBRIC_TEXT);
+  const english = parseYaml(RUBRIC_TEXT) as Rubric;
   const files = readdirSync(join(ROOT, "rubric")).filter((f) => /^rubric\.[a-z]{2}(-[A-Za-z]+)?\.yaml$/.test(f));
 
   it("include Spanish", () => {
@@ -108,9 +113,9 @@ describe("the rubric's words in other languages", () => {
   });
 
   it.each(files)("%s names exactly the rubric's criteria and categories, with every text the English has", (file) => {
-    const translated = parseYaml(readFileSync(join(ROOT, "rubric", file), "utf8"));
+    const translated = parseYaml(readFileSync(join(ROOT, "rubric", file), "utf8")) as RubricWords;
     expect(rubricWordsProblems(english, translated, `rubric/${file}`)).toEqual([]);
-    expect(Object.keys(translated.criteria)).toEqual(english.criteria.map((c: { id: string }) => c.id));
+    expect(Object.keys(translated.criteria)).toEqual(english.criteria.map((c) => c.id));
   });
 
   it("the check finds what is missing, left over, or not words at all", () => {
@@ -132,14 +137,15 @@ describe("the rubric's words in other languages", () => {
   });
 
   it("asks for a recommendation or hearing question wherever the English has one, and for none where it has none", () => {
-    const withRec = { ...english, criteria: english.criteria.map((c: Record<string, unknown>, i: number) => (i === 0 ? { ...c, recommendation: "Do this." } : c)) };
-    const spanish = parseYaml(readFileSync(join(ROOT, "rubric", "rubric.es.yaml"), "utf8"));
-    const without = { ...spanish, criteria: { ...spanish.criteria, [english.criteria[0].id]: { ...spanish.criteria[english.criteria[0].id], recommendation: undefined } } };
-    expect(rubricWordsProblems(withRec, without, "es")).toContain(`es: criteria.${english.criteria[0].id}.recommendation is missing (rubric.yaml has one)`);
+    const first = english.criteria[0]!.id;
+    const withRec = { ...english, criteria: english.criteria.map((c, i) => (i === 0 ? { ...c, recommendation: "Do this." } : c)) };
+    const spanish = parseYaml(readFileSync(join(ROOT, "rubric", "rubric.es.yaml"), "utf8")) as RubricWords;
+    const without = { ...spanish, criteria: { ...spanish.criteria, [first]: { ...spanish.criteria[first], recommendation: undefined } } };
+    expect(rubricWordsProblems(withRec, without, "es")).toContain(`es: criteria.${first}.recommendation is missing (rubric.yaml has one)`);
     // Once the English has hearing questions, a Spanish one the English lacks is flagged.
-    const withQuestion = { ...english, criteria: english.criteria.map((c: Record<string, unknown>, i: number) => (i === 1 ? { ...c, hearing_question: "Will it?" } : c)) };
-    const extra = { ...spanish, criteria: { ...spanish.criteria, [english.criteria[0].id]: { ...spanish.criteria[english.criteria[0].id], hearing_question: "¿Sí?" } } };
-    expect(rubricWordsProblems(withQuestion, extra, "es")).toContain(`es: criteria.${english.criteria[0].id}.hearing_question is not in rubric.yaml`);
+    const withQuestion = { ...english, criteria: english.criteria.map((c, i) => (i === 1 ? { ...c, hearing_question: "Will it?" } : c)) };
+    const extra = { ...spanish, criteria: { ...spanish.criteria, [first]: { ...spanish.criteria[first], hearing_question: "¿Sí?" } } };
+    expect(rubricWordsProblems(withQuestion, extra, "es")).toContain(`es: criteria.${first}.hearing_question is not in rubric.yaml`);
   });
 });
 

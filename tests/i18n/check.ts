@@ -219,7 +219,7 @@ export const GRADING_TEXT = ["unknown", "rounding", "ties", "evidence"] as const
 
 const isText = (v: unknown): v is string => typeof v === "string" && v.trim() !== "";
 
-interface EnglishRubric {
+export interface EnglishRubric {
   version: string;
   title: string;
   summary: string;

@@ -200,7 +200,7 @@ describe("methodology.es.html", () => {
 });
 
 describe("the Spanish pages in Chromium", () => {
-  let browser: Browser;
+  let browser: Browser | undefined;
   const dir = mkdtempSync(join(tmpdir(), "collection-es-"));
   beforeAll(async () => {
     browser = await startBrowser();
@@ -212,7 +212,7 @@ describe("the Spanish pages in Chromium", () => {
   it("summary.es.pdf: Spanish title and page numbers in the margins, every status in Spanish, landscape", async () => {
     const html = inlineFonts(compilePage(template("summary.hbs"))(esView, css), fonts);
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="es">/);
-    const { page } = await lockedPage(browser);
+    const { page } = await lockedPage(browser!);
     try {
       const pdf = await printPdf(page, html, { format: "Letter", landscape: true, date: "2026-01-01" });
       const pages = await pageTexts(pdf);
@@ -235,7 +235,7 @@ describe("the Spanish pages in Chromium", () => {
 
   it("axe-core, best-practice rules included, finds no violations on index.es.html and methodology.es.html", async () => {
     for (const file of ["index.es.html", "methodology.es.html"]) {
-      const page = await browser.newPage();
+      const page = await browser!.newPage();
       try {
         await page.setBypassCSP(true);
         await page.goto(`file://${join(dir, file)}`);
@@ -253,7 +253,7 @@ describe("the Spanish pages in Chromium", () => {
   });
 
   it("the filters' status line is Spanish, under the page's policy", async () => {
-    const page = await browser.newPage();
+    const page = await browser!.newPage();
     const errors: string[] = [];
     page.on("console", (m) => errors.push(m.text()));
     try {
@@ -285,12 +285,7 @@ describe("collection.yaml", () => {
 });
 
 describe("a scorecard with too little data", () => {
-  it("shows no percentage on the index or the summary, only the points so far, as page 1 does", async () => {
-    const { indexView, compilePage } = await import("../../src/batch/index-page.ts");
-    const { readFileSync } = await import("node:fs");
-    const { join } = await import("node:path");
-    const { TEMPLATES_DIR } = await import("../../src/cli/context.ts");
-    const { messagesFor } = await import("../../src/io/messages.ts");
+  it("shows no percentage on the index or the summary, only the points so far, as page 1 does", () => {
     const card = { name: "Example County Task Force", rubricVersion: "x", criteria: [], points: 5.5, maxPoints: 100, scoredMaxPoints: 21, percent: 26.19, coverage: 0.21, grade: "Incomplete" };
     for (const lang of ["en", "es"]) {
       const view = indexView([{ output: "example", file: "scorecards/example.yaml", card: card as never, review: "draft" }], ["A", "B"], messagesFor(lang));

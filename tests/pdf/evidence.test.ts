@@ -7,7 +7,7 @@ import { renderDocument } from "../../src/pipeline.ts";
 import { fixture } from "../helpers.ts";
 import { LA_FILE, loadTaskForce, lockedPage, pageTexts, provenance, renderHtml, rubric, squash, startBrowser } from "./setup.ts";
 
-let browser: Browser;
+let browser: Browser | undefined;
 beforeAll(async () => {
   browser = await startBrowser();
 });
@@ -17,7 +17,7 @@ afterAll(async () => {
 
 async function textOf(file: string, date: string): Promise<string[]> {
   const built = renderDocument(loadTaskForce(file), rubric, renderHtml, { ...provenance, date }, { publisher: "Example Publisher (fictional)" });
-  const { page } = await lockedPage(browser);
+  const { page } = await lockedPage(browser!);
   try {
     return (await pageTexts(await printPdf(page, built.html, { format: "Letter" }))).map(squash);
   } finally {

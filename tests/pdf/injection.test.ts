@@ -2,7 +2,7 @@
 // javascript: links into every text field. The scorecard must show them as plain text:
 // no script runs, no request is made, nothing is read from disk, nothing becomes a link.
 import type { Browser } from "puppeteer-core";
-import { getDocumentProxy } from "../pdf-reader.ts";
+import { getAnnotations, getDocumentProxy } from "../pdf-reader.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TaskForce } from "../../src/model.ts";
 import { printPdf } from "../../src/pdf/print.ts";
@@ -73,7 +73,7 @@ describe("hostile text in every field", () => {
     expect(head.match(/<script/gi)).toBeNull();
   });
 
-  let browser: Browser;
+  let browser: Browser | undefined;
   let pdf: Uint8Array;
   let blocked: string[];
   beforeAll(async () => {
@@ -104,7 +104,7 @@ describe("hostile text in every field", () => {
     const doc = await getDocumentProxy(new Uint8Array(pdf));
     const links: string[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
-      for (const a of await (await doc.getPage(p)).getAnnotations()) if (a.subtype === "Link") links.push(String(a.url ?? a.unsafeUrl ?? ""));
+      for (const a of await getAnnotations(doc, p)) if (a.subtype === "Link") links.push(a.url ?? a.unsafeUrl ?? "");
     }
     for (const url of links) {
       expect(url).toMatch(/^https?:\/\//);
@@ -115,7 +115,7 @@ describe("hostile text in every field", () => {
   it("keeps a hostile name from changing the page margins' CSS", async () => {
     const tf2 = loadTaskForce(fixture("valid", "example-county.yaml"));
     tf2.name = `x"; } body { display: none } @page { @bottom-right { content: "HIJACKED"; } } .y { content: "`;
-    const locked = await lockedPage(browser);
+    const locked = await lockedPage(browser!);
     const out = await printPdf(locked.page, render(tf2).html, { format: "Letter" });
     await locked.page.close();
     const pages = await pageTexts(out);
@@ -126,7 +126,7 @@ describe("hostile text in every field", () => {
 });
 
 describe("the locked-down page itself", () => {
-  let browser: Browser;
+  let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await startBrowser();
   });
@@ -135,7 +135,7 @@ describe("the locked-down page itself", () => {
   });
 
   it("runs no script, blocks http and reads no local file, even from trusted markup", async () => {
-    const { page, blocked } = await lockedPage(browser);
+    const { page, blocked } = await lockedPage(browser!);
     const html = `<!DOCTYPE html><html><head><title>t</title><link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head><body>
       <p id="p">original text</p>
       <script>document.getElementById("p").textContent = "SCRIPT RAN";</script>

@@ -34,7 +34,7 @@ function systemFonts(): Set<string> {
   }
 }
 
-let browser: Browser;
+let browser: Browser | undefined;
 const built = render(loadTaskForce(fixture("render", "many-scripts.yaml")));
 let file: string;
 let pdf: Uint8Array;
@@ -79,7 +79,7 @@ describe("a scorecard with names in every script of Los Angeles County", () => {
   });
 
   it("reads the Arabic and Farsi names right to left, with their source numbers after them", async () => {
-    const page = await browser.newPage();
+    const page = await browser!.newPage();
     try {
       await page.setContent(built.html);
       for (const [first, last] of [["مركز", "النموذجي"], ["انجمن", "نمونه"]] as const) {
@@ -110,7 +110,7 @@ describe("a scorecard with names in every script of Los Angeles County", () => {
   });
 
   it("is reproducible: printed twice, the same bytes", async () => {
-    const { page } = await lockedPage(browser);
+    const { page } = await lockedPage(browser!);
     try {
       const again = await printPdf(page, built.html, { format: "Letter" });
       expect(Buffer.from(again).equals(Buffer.from(pdf))).toBe(true);

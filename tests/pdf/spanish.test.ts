@@ -15,7 +15,7 @@ import { LA_FILE, loadTaskForce, lockedPage, pageTexts, provenance, renderHtml, 
 const es = readLanguage("es", rubric, RUBRIC_FILE);
 const renderEs = (file: string) => renderDocument(loadTaskForce(file), es.rubric, renderHtml, provenance, { publisher: "Example Publisher (fictional)" }, [], es.messages);
 
-let browser: Browser;
+let browser: Browser | undefined;
 beforeAll(async () => {
   browser = await startBrowser();
 });
@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 async function print(html: string) {
-  const { page, blocked } = await lockedPage(browser);
+  const { page, blocked } = await lockedPage(browser!);
   try {
     const pdf = await printPdf(page, html, { format: "Letter" });
     const file = join(tempDir(), "scorecard.es.pdf");

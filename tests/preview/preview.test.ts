@@ -30,7 +30,7 @@ async function start(text = BASE): Promise<{ server: PreviewServer; file: string
     config: undefined,
     today: "2030-01-01",
     pdf: undefined,
-    log: () => {},
+    log: () => undefined,
   });
   cleanups.push(() => server.close());
   const events = await openEvents(`${server.url}events`);
@@ -94,7 +94,10 @@ describe("scorecard preview", () => {
     const port = new URL(server.url).port;
     const status = (headers: Record<string, string>, method = "GET") =>
       new Promise<number>((resolve, reject) => {
-        const req = request({ host: "127.0.0.1", port, path: "/scorecard", method, headers }, (res) => (res.resume(), resolve(res.statusCode ?? 0)));
+        const req = request({ host: "127.0.0.1", port, path: "/scorecard", method, headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
         req.on("error", reject);
         req.end();
       });
@@ -128,14 +131,14 @@ describe("scorecard preview (the command)", () => {
     let stdout = "";
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (_s: string) => true }, cwd: dir, env: process.env };
+    const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => true }, cwd: dir, env: process.env };
     const done = previewCommand(["--port", "0", "--pdf"], io, () => stopped);
     const pdf = join(dir, "output", "example.pdf");
     const pdfText = async () => (await extractText(await getDocumentProxy(new Uint8Array(readFileSync(pdf))), { mergePages: true })).text;
     const waitFor = async (ok: () => Promise<boolean>) => {
       for (let i = 0; i < 400 && !(await ok().catch(() => false)); i++) await new Promise((r) => setTimeout(r, 100));
     };
-    await waitFor(async () => existsSync(pdf));
+    await waitFor(() => Promise.resolve(existsSync(pdf)));
     expect(await pdfText()).toContain("Example County Task Force");
     expect(stdout).toMatch(/open http:\/\/127\.0\.0\.1:\d+\//);
     writeFileSync(join(dir, "scorecards", "example.yaml"), BASE.replace("name: Example County Task Force", "name: Renamed Example Task Force"));

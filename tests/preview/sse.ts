@@ -27,7 +27,12 @@ export async function openEvents(url: string): Promise<EventStream> {
           const data = /^data: (.*)$/m.exec(block)?.[1];
           if (event === "version" && data) {
             versions.push(Number(data));
-            for (const w of [...waiters]) if (Number(data) > w.after) (waiters.splice(waiters.indexOf(w), 1), w.resolve(Number(data)));
+            for (const w of [...waiters]) {
+              if (Number(data) > w.after) {
+                waiters.splice(waiters.indexOf(w), 1);
+                w.resolve(Number(data));
+              }
+            }
           }
         }
       }

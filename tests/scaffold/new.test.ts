@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import schema from "../../schemas/task-force.schema.json" with { type: "json" };
+import type { TaskForce } from "../../src/model.ts";
 import { check } from "../../src/pipeline.ts";
 import { scaffold, slugify } from "../../src/scaffold/scaffold.ts";
 import { cli, tempDir } from "../helpers.ts";
@@ -39,14 +40,14 @@ describe("scorecard new", () => {
 
   it("starts every fact as unknown (never no or 0), with the neutral review status", () => {
     const text = scaffold(schema, { name: "Example Task Force", schemaRef: "../schemas/task-force.schema.json" });
-    const data = parse(text) as Record<string, any>;
+    const data = parse(text) as TaskForce;
     expect(data.schema_version).toBe(1);
     expect(data.review.status).toBe("draft");
     expect(data.review.reply).toBeUndefined();
     expect(data.review.replies).toEqual([]);
     expect(data.representation.sex_worker_led_seats).toBe("unknown");
     expect(data.representation.seats_vote).toBe("unknown");
-    for (const policy of Object.values(data.policies) as { status: string }[]) expect(policy.status).toBe("unknown");
+    for (const policy of Object.values(data.policies)) expect(policy.status).toBe("unknown");
     expect(data.membership.members).toEqual([]);
     expect(data.operations).toEqual([]);
     expect(data.fictional).toBeUndefined();

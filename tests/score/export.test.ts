@@ -3,10 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, mkdirSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { scoresCsv, scoresJson } from "../../src/score/export.ts";
+import { type cardRecord, scoresCsv, scoresJson } from "../../src/score/export.ts";
 import { score } from "../../src/score/score.ts";
 import { cli, fixture } from "../helpers.ts";
 import { LA_FILE, RUBRIC_TEXT, rubric, valid } from "./helpers.ts";
+
+/** One scorecard in scores.json (and in `score --json`). */
+type Row = ReturnType<typeof cardRecord>;
 
 const r = rubric();
 const la = { file: "scorecards/la.yaml", card: score(valid(LA_FILE, readFileSync(LA_FILE, "utf8")), r) };
@@ -23,15 +26,15 @@ describe("scores.json and scores.csv", () => {
   });
 
   it("hold the grade, totals, version and every criterion's facts with their sources", () => {
-    const [row] = JSON.parse(scoresJson([la]));
+    const row = (JSON.parse(scoresJson([la])) as Row[])[0]!;
     expect(Object.keys(row)).toEqual(["file", "name", "rubric_version", "grade", "points", "max_points", "scored_max_points", "percent", "coverage", "criteria"]);
     expect(row.rubric_version).toBe(r.version);
     expect(row.criteria).toHaveLength(r.criteria.length);
-    const stings = row.criteria.find((c: { id: string }) => c.id === "no-sex-trade-stings");
+    const stings = row.criteria.find((c) => c.id === "no-sex-trade-stings")!;
     expect(stings.status).toBe("not-met");
     expect(stings.sources).toEqual(["op-ed-2018"]);
-    expect(stings.facts[0].sources).toEqual(["op-ed-2018", "op-ed-2018", "op-ed-2018"]);
-    expect(stings.facts[0].quotes[0].quote).toContain("roughly 70 law enforcement officers");
+    expect(stings.facts[0]!.sources).toEqual(["op-ed-2018", "op-ed-2018", "op-ed-2018"]);
+    expect(stings.facts[0]!.quotes![0]!.quote).toContain("roughly 70 law enforcement officers");
   });
 
   it("keeps spreadsheet formulas out of the CSV", () => {
@@ -48,11 +51,11 @@ describe("scores.json and scores.csv", () => {
     const two = await cli(["score", "--json"], { cwd: dir });
     expect(one.code).toBe(0);
     expect(one.stdout).toBe(two.stdout);
-    expect(JSON.parse(one.stdout).map((x: { file: string }) => x.file)).toEqual(["scorecards/example.yaml", "scorecards/la.yaml"]);
+    expect((JSON.parse(one.stdout) as Row[]).map((x) => x.file)).toEqual(["scorecards/example.yaml", "scorecards/la.yaml"]);
 
     writeFileSync(join(dir, "heavier.yaml"), RUBRIC_TEXT.replace(/(id: trafficking-arrest-share[\s\S]*?\n {4}weight: )11\n/, "$120\n"));
     const heavier = await cli(["score", "--json", "--rubric", "heavier.yaml", "scorecards/la.yaml"], { cwd: dir });
-    expect(JSON.parse(heavier.stdout)[0].points).toBe(10);
+    expect((JSON.parse(heavier.stdout) as Row[])[0]!.points).toBe(10);
   });
 
   it("`scorecard score` names a broken rubric by file:line:col and exits 1", async () => {

@@ -103,7 +103,7 @@ describe("a broken rubric is reported as file:line:col, in plain words", () => {
         const copy = structuredClone(crits);
         if (copy[index]) copy[index] = { ...copy[index], params: inner, weight: inner };
         for (const data of [broken, { ...base, criteria: copy }]) {
-          const result = checkRubric(FILE, JSON.stringify(data) ?? "null");
+          const result = checkRubric(FILE, JSON.stringify(data));
           expect(result.rubric === undefined).toBe(result.problems.length > 0);
         }
       }),

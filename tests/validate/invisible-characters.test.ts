@@ -130,7 +130,7 @@ describe("invisibleCharacterChecks", () => {
     expect(hidden[0]!.message).toContain("U+E0068 (TAG LATIN SMALL LETTER H)");
     expect(hidden[0]!.message).toContain("a hidden copy of 'h'");
     // A flag's tags that run on (here eight letters) are hidden text, and so is a cancel tag alone.
-    expect(reported(`\u{1F3F4}${String.fromCodePoint(...[..."abcdefgh"].map((c) => 0xe0000 + c.charCodeAt(0)))}\u{E007F}`)).toHaveLength(9);
+    expect(reported(`\u{1F3F4}${String.fromCodePoint(...Array.from("abcdefgh", (c) => 0xe0000 + c.charCodeAt(0)))}\u{E007F}`)).toHaveLength(9);
     expect(reported("x\u{E007F}")).toEqual(["U+E007F"]);
   });
 

@@ -65,8 +65,17 @@ const dataMutation = fc.tuple(fc.nat(), fc.anything({ maxDepth: 3, withNullProto
   const data = JSON.parse(JSON.stringify(check("v", VALID, TODAY).loaded.data)) as Record<string, unknown>;
   const slots: [Record<string, unknown> | unknown[], string | number][] = [];
   const collect = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach((v, i) => (slots.push([node, i]), collect(v)));
-    else if (node && typeof node === "object") for (const [k, v] of Object.entries(node)) slots.push([node as Record<string, unknown>, k]), collect(v);
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => {
+        slots.push([node, i]);
+        collect(v);
+      });
+    } else if (node && typeof node === "object") {
+      for (const [k, v] of Object.entries(node)) {
+        slots.push([node as Record<string, unknown>, k]);
+        collect(v);
+      }
+    }
   };
   collect(data);
   const [parent, key] = slots[pick % slots.length]!;
