@@ -30,6 +30,7 @@ const segmenter = new Intl.Segmenter("und", { granularity: "grapheme" });
  */
 export function distinctClusters(text: string): Map<string, number> {
   const found = new Map<string, number>();
+  // eslint-disable-next-line no-control-regex -- \x00-\x7f is all of ASCII: the runs outside it are wanted, not control characters
   const nonAscii = /[^\x00-\x7f]+/g;
   let last = 0;
   const ascii = (from: number, to: number) => {
