@@ -134,6 +134,7 @@ export function inlineFonts(html: string, fonts: Fonts, extraText = ""): string 
   if (unprintable.length > 0) {
     const shown = unprintable
       .slice(0, 5)
+      // eslint-disable-next-line @typescript-eslint/no-misused-spread -- every code point of the text is named (U+0301), so splitting into code points is the point
       .map((u) => `'${u.text}' (${[...u.text].map((ch) => codePointLabel(ch.codePointAt(0)!)).join(" ")})`)
       .join(", ");
     throw new Error(`it would show ${shown}, which none of the bundled fonts can print. Remove or replace ${unprintable.length === 1 ? "that character" : "those characters"}`);

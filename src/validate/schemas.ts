@@ -40,7 +40,7 @@ const bySchema = new WeakMap<object, Map<Options, ValidateFunction>>();
 /** The validator of a schema: compiled ahead of time when there is one, else compiled now (once per process). */
 export function compileSchema(options: Options, schema: object): ValidateFunction {
   let known = bySchema.get(schema);
-  if (!known) bySchema.set(schema, (known = new Map()));
+  if (!known) bySchema.set(schema, (known = new Map<Options, ValidateFunction>()));
   let validate = known.get(options);
   if (validate) return validate;
   const key = schemaKey(options, schema);
