@@ -33,7 +33,7 @@ const yamlCodes: Record<string, ProblemCode> = {
 const PLAIN_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
 
 /** Control characters YAML forbids, and the replacement character left by bytes that are not UTF-8. */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- finding the control characters YAML forbids is what this is for
 const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
 
 /** Line and column (1-based) of an offset, counted from the text itself: for problems found before parsing. */
