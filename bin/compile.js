@@ -133,7 +133,7 @@ export class CompileError extends Error {}
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    await compile({ log: () => {} });
+    await compile({ log: () => { /* quiet: npm's prepare step prints no type errors; npm run typecheck shows them */ } });
   } catch (error) {
     process.stderr.write(`scorecard: ${error instanceof CompileError ? error.message : error.stack}\n`);
     process.exitCode = 1;

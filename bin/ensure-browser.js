@@ -5,7 +5,7 @@ import { register } from "tsx/esm/api";
 register();
 try {
   const { ensureBrowserCli } = await import("../src/pdf/browser.ts");
-  await ensureBrowserCli(process.env, (line) => process.stdout.write(line + "\n"));
+  ensureBrowserCli(process.env, (line) => process.stdout.write(line + "\n"));
 } catch (error) {
   process.stdout.write(`scorecard: could not check for a browser (${String(error)}). The build will say how to install one.\n`);
 }

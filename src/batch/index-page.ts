@@ -10,7 +10,7 @@ import type { ReviewStatus, TaskForce } from "../model.ts";
 import { format, formatDate, msg, type Messages, type Value } from "../i18n/message.ts";
 import { messagesFor } from "../io/messages.ts";
 import { statusText } from "../render/labels.ts";
-import { registerWords } from "../render/words.ts";
+import { registerWords, valueText } from "../render/words.ts";
 import type { Rubric, ScoreCard, Status } from "../score/types.ts";
 
 /**
@@ -198,6 +198,7 @@ const statusWords = (m: Messages) => ({ met: statusText(m, "met"), partlyMet: st
 function printCss(m: Messages, title: string): string {
   const css = (s: string) => `"${s.replace(/[\\"]/g, "\\$&").replace(/[\n\r\f]/g, " ").replace(/</g, "\\3c ")}"`;
   const counter = words(m, "collection.summary.page-of", { page: "\u0001", pages: "\u0002" })
+    // eslint-disable-next-line no-control-regex -- \u0001 and \u0002 are the placeholders put in above for the two counters
     .split(/([\u0001\u0002])/)
     .filter((part) => part !== "")
     .map((part) => (part === "\u0001" ? "counter(page)" : part === "\u0002" ? "counter(pages)" : css(part)))
@@ -279,6 +280,9 @@ export function indexView(rows: readonly IndexRow[], grades: readonly string[], 
       const also = order.filter((l) => l !== lang && outputs[l] !== undefined).map((l) => ({ lang: l, name: nameOf(l), pdf: `${encodeURIComponent(outputs[l]!)}.pdf` }));
       const byId = new Map(card.criteria.map((c) => [c.id, c]));
       const since = facts?.since;
+      // "" is a state or region that no source gives, as in `options` above.
+      const state = facts?.state ?? "";
+      const region = facts?.region ?? "";
       return {
         name: card.name,
         dataLang: facts?.language ?? "en",
@@ -297,10 +301,10 @@ export function indexView(rows: readonly IndexRow[], grades: readonly string[], 
         html: own === undefined ? undefined : `${encodeURIComponent(own)}.html`,
         also,
         alsoLabel: own === undefined ? onlyIn : alsoIn,
-        state: facts?.state || "none",
-        region: facts?.region || "none",
-        stateLabel: facts?.state || noState,
-        regionLabel: facts?.region || noRegion,
+        state: state || "none",
+        region: region || "none",
+        stateLabel: state || noState,
+        regionLabel: region || noRegion,
         since: sinceText(m, since),
         sinceRank: since?.delta ?? -1000,
         methodChanged: since?.kind === "method",
@@ -373,7 +377,7 @@ type HB = typeof Handlebars;
  *   (mark "met")  a status's mark and name, as the legends show it
  */
 function registerPageHelpers(hb: HB): void {
-  const esc = (v: unknown) => hb.escapeExpression(v === undefined || v === null ? "" : String(v));
+  const esc = (v: unknown) => hb.escapeExpression(valueText(v));
   hb.registerHelper("data", (text: unknown, options: Handlebars.HelperOptions) => {
     const lang = (options.hash as { lang?: unknown }).lang;
     return new hb.SafeString(`<span lang="${esc(lang ?? "en")}">${esc(text)}</span>`);
@@ -392,6 +396,7 @@ function registerPageHelpers(hb: HB): void {
 }
 
 /** Compiles a page template; the result renders a view (with its `messages`) to HTML, with trusted CSS when given. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- V is for the caller to name the view its page renders, compilePage<MethodologyView>(...), so that no other view is passed to it
 export function compilePage<V extends { messages: Messages } = IndexView>(template: string): (view: V, css?: string) => string {
   const hb = Handlebars.create();
   registerWords(hb);

@@ -40,11 +40,12 @@ export function readManifest(outDir: string): Manifest {
   try {
     const raw = JSON.parse(readFileSync(join(outDir, MANIFEST_FILE), "utf8")) as { format?: unknown; docs?: unknown; summaries?: unknown };
     if (raw.format !== FORMAT || !raw.docs || typeof raw.docs !== "object" || Array.isArray(raw.docs)) return { docs: {} };
-    const docs: Record<string, ManifestEntry> = Object.create(null);
-    for (const [name, entry] of Object.entries(raw.docs as Record<string, ManifestEntry>)) {
-      if (entry && typeof entry.hash === "string" && typeof entry.file === "string" && entry.card && typeof entry.review === "string" && Array.isArray(entry.warnings)) docs[name] = entry;
+    const docs = Object.create(null) as Record<string, ManifestEntry>;
+    // The file is read back, not trusted: an entry may be null, or lack any of its fields.
+    for (const [name, entry] of Object.entries(raw.docs as Record<string, Partial<ManifestEntry> | null>)) {
+      if (entry && typeof entry.hash === "string" && typeof entry.file === "string" && entry.card && typeof entry.review === "string" && Array.isArray(entry.warnings)) docs[name] = entry as ManifestEntry;
     }
-    const summaries: Record<string, string> = Object.create(null);
+    const summaries = Object.create(null) as Record<string, string>;
     if (raw.summaries && typeof raw.summaries === "object" && !Array.isArray(raw.summaries)) {
       for (const [lang, hash] of Object.entries(raw.summaries as Record<string, unknown>)) if (typeof hash === "string") summaries[lang] = hash;
     }

@@ -240,6 +240,7 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
   const writes: Promise<void>[] = [];
   const fail = (doc: Doc) => {
     failed++;
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the manifest's docs are a record keyed by output name, written out as JSON: deleting the key drops the entry
     for (const u of doc.units) delete manifest.docs[u.name];
   };
 
@@ -366,6 +367,7 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
     const keep = new Set(o.keepLanguages ?? o.languages.map((l) => l.lang));
     for (const [name, entry] of Object.entries(manifest.docs)) {
       const docName = entry.doc ?? name;
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- as in fail() above: the record keyed by output name loses the entry
       if ((!seen.has(docName) && !existsSync(resolve(entry.file))) || (entry.lang !== undefined && !keep.has(entry.lang))) delete manifest.docs[name];
     }
     const rows = collectionRows(manifest, o.languages[0]?.lang ?? "en");

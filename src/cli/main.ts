@@ -4,8 +4,8 @@ import type { CliIO } from "./context.ts";
 
 export type { CliIO } from "./context.ts";
 
-/** A command takes its own arguments and returns an exit code: 0 ok, 1 user error. */
-export type Command = (args: string[], io: CliIO) => Promise<number>;
+/** A command takes its own arguments and returns an exit code: 0 ok, 1 user error (at once, or when it is done). */
+export type Command = (args: string[], io: CliIO) => number | Promise<number>;
 
 /**
  * Each command is loaded only when it runs, so that `validate` never loads the browser and

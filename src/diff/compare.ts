@@ -192,7 +192,7 @@ function diffCard(file: string, before: Evaluated | undefined, after: Evaluated 
   const name = after?.state.name ?? before?.state.name ?? file;
   const change: CardDiff["change"] = !before ? "added" : !after ? "removed" : deepEqual(before.data, after.data) && rubricChanged ? "rubric-only" : "changed";
   // Criteria are compared only when both sides were scored; a new or removed file lists its own.
-  const comparable = (before?.card && after?.card) || (change === "added" && after?.card) || (change === "removed" && before?.card);
+  const comparable = (before?.card !== undefined && after?.card !== undefined) || (change === "added" && after?.card !== undefined) || (change === "removed" && before?.card !== undefined);
   const beforeCards = comparable ? (before?.card?.criteria ?? []) : [];
   const afterCards = comparable ? (after?.card?.criteria ?? []) : [];
   const byId = (list: CriterionResult[]) => new Map(list.map((c) => [c.id, c]));
@@ -219,7 +219,12 @@ function diffCard(file: string, before: Evaluated | undefined, after: Evaluated 
       else if (ids.size === 0) noEffect.push(shown);
       else {
         let placed = false;
-        for (const c of criteria) if (ids.has(c.id)) (c.edits.push(shown), (placed = true));
+        for (const c of criteria) {
+          if (ids.has(c.id)) {
+            c.edits.push(shown);
+            placed = true;
+          }
+        }
         // The edit moves a criterion only in combination with the rubric change: say so plainly.
         if (!placed) unclear.push(shown);
       }
@@ -268,7 +273,7 @@ export function compare(base: Side, head: Side, today: string): DiffModel {
   for (const file of files) {
     const x = before.get(file);
     const y = after.get(file);
-    if (x && y && x.text === y.text && !rubricChanged) {
+    if (x && x.text === y?.text && !rubricChanged) {
       unchanged.push(file);
       continue;
     }

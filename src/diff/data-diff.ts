@@ -57,7 +57,7 @@ export function diffData(a: unknown, b: unknown, path: Step[] = []): DataChange[
       return values.flatMap((value) => diffData(ma.get(value), mb.get(value), [...path, { match: field, value }]));
     }
     // Lists of plain values (places, source ids) read best as one change.
-    if ([...a, ...b].every((x) => !isRec(x) && !Array.isArray(x))) return [{ path, before: a, after: b }];
+    if ([...(a as unknown[]), ...(b as unknown[])].every((x) => !isRec(x) && !Array.isArray(x))) return [{ path, before: a, after: b }];
     const out: DataChange[] = [];
     for (let index = 0; index < Math.max(a.length, b.length); index++) out.push(...diffData(a[index], b[index], [...path, { index }]));
     return out;
@@ -89,6 +89,7 @@ export function undo(data: unknown, change: DataChange): unknown {
   const last = path[path.length - 1]!;
   const value = structuredClone(change.before);
   if (isRec(node) && "key" in last) {
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- node is a section of the file's data (a plain object, a copy): undoing an added field removes its key
     if (value === undefined) delete node[last.key];
     else node[last.key] = value;
   } else if (Array.isArray(node) && "index" in last) {
@@ -117,7 +118,9 @@ export function showValue(value: unknown): string {
   if (value === undefined) return "(not present)";
   if (value === null) return "(empty)";
   if (typeof value === "string") return value;
-  if (typeof value !== "object") return String(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  // Data read from YAML holds nothing else outside lists and sections.
+  if (typeof value !== "object") return `(${typeof value})`;
   if (Array.isArray(value)) return value.length === 0 ? "(empty list)" : `[${value.map(showValue).join(", ")}]`;
   const rec = value as Rec;
   const title = typeof rec.name === "string" ? rec.name : typeof rec.id === "string" ? rec.id : undefined;

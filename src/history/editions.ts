@@ -76,7 +76,7 @@ export function readEditions(sources: readonly EditionSource[], today: string, t
     const rubricText = s.rubric ?? toolRubric;
     let r = rubrics.get(rubricText);
     if (!r) rubrics.set(rubricText, (r = readOldRubric(rubricText)));
-    if (last && last.text === s.text && last.version === r.version) continue;
+    if (last?.text === s.text && last.version === r.version) continue;
     last = { text: s.text, version: r.version };
     let figures: Figures | undefined;
     let reason: string | undefined;

@@ -28,7 +28,7 @@ export function movedSummary(e: HistoryEntry): string {
   const m = e.moved;
   const criteria = m.criteria.map((c) => {
     const { before: b, after: a } = c;
-    if (b && a && b.status === a.status) {
+    if (b && b.status === a?.status) {
       // An unknown earns nothing either way: only its weight moved.
       if (a.status === "unknown") return `${c.title} (${statusLabel[a.status]}, weight ${b.weight} → ${a.weight})`;
       return `${c.title} (${statusLabel[a.status]}, ${b.points} of ${b.weight} → ${a.points} of ${a.weight} points)`;

@@ -192,7 +192,7 @@ export function readFileHistory(cwd: string, file: string): FileHistory {
   const objects = readObjects(root, placed.flatMap((c) => [...(c.path ? [`${c.commit}:${c.path}`] : []), `${c.commit}:${RUBRIC_PATH}`, `${c.commit}:${CRITERIA_DIR}`]));
   const text = (name: string) => {
     const o = objects.get(name);
-    return o && o.type === "blob" ? o.data.toString("utf8") : undefined;
+    return o?.type === "blob" ? o.data.toString("utf8") : undefined;
   };
   const versions: Version[] = placed.map((c) => {
     const tree = objects.get(`${c.commit}:${CRITERIA_DIR}`);
@@ -204,7 +204,7 @@ export function readFileHistory(cwd: string, file: string): FileHistory {
       path: fileText === undefined ? undefined : c.path,
       text: fileText,
       rubric: text(`${c.commit}:${RUBRIC_PATH}`),
-      ...(tree && tree.type === "tree" ? { criteriaCode: treeBlobs(tree.data) } : {}),
+      ...(tree?.type === "tree" ? { criteriaCode: treeBlobs(tree.data) } : {}),
     };
   });
   return { path: rel, versions };

@@ -43,7 +43,9 @@ export function stable(value: unknown): string {
       .map((k) => `${JSON.stringify(k)}:${stable(rec[k])}`)
       .join(",")}}`;
   }
-  return JSON.stringify(value) ?? "null";
+  // A field left out counts as null; JSON.stringify would give undefined for it, whatever its type says.
+  if (value === undefined) return "null";
+  return JSON.stringify(value);
 }
 
 export function methodOf(rubric: Rubric): Method {

@@ -52,7 +52,7 @@ export function format(messages: Messages, m: Msg): string {
   const text = messages.catalogue[m.id];
   if (text === undefined) throw new Error(`message '${m.id}' is missing from the ${messages.lang} catalogue (this is a bug)`);
   let forCatalogue = compiled.get(messages.catalogue);
-  if (!forCatalogue) compiled.set(messages.catalogue, (forCatalogue = new Map()));
+  if (!forCatalogue) compiled.set(messages.catalogue, (forCatalogue = new Map<string, IntlMessageFormat>()));
   const key = `${messages.locale}\u0000${m.id}`;
   let f = forCatalogue.get(key);
   if (!f) {

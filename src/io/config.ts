@@ -87,7 +87,11 @@ export function parseConfig(text: string, file = CONFIG_FILE): ScorecardConfig {
   const days = d.reply_days;
   if (days !== undefined && days !== null) {
     if (typeof days === "number" && Number.isInteger(days) && days >= 1 && days <= 365) config.reply_days = days;
-    else problems.push(`reply_days must be a whole number of days from 1 to 365, like: reply_days: 30 (not '${String(days).slice(0, 30)}')`);
+    else {
+      const scalar = typeof days === "string" || typeof days === "number" || typeof days === "boolean";
+      const shown = scalar ? `'${String(days).slice(0, 30)}'` : Array.isArray(days) ? "a list" : "a section";
+      problems.push(`reply_days must be a whole number of days from 1 to 365, like: reply_days: 30 (not ${shown})`);
+    }
   }
   const langs = d.languages;
   if (langs !== undefined && langs !== null) {

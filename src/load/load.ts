@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, visit } from "yaml";
-import type { Document, ParsedNode } from "yaml";
+import type { Document, Node as YamlNode } from "yaml";
 import type { Problem, ProblemCode } from "../errors.ts";
 
 /** A parsed YAML file: its data, and what is needed to point at any part of it. */
@@ -33,7 +33,7 @@ const yamlCodes: Record<string, ProblemCode> = {
 const PLAIN_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
 
 /** Control characters YAML forbids, and the replacement character left by bytes that are not UTF-8. */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- finding the control characters YAML forbids is what this is for
 const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
 
 /** Line and column (1-based) of an offset, counted from the text itself: for problems found before parsing. */
@@ -66,9 +66,9 @@ export function load(file: string, text: string): Loaded {
   try {
     // Duplicate keys are found in inspect(): yaml's own check compares every key with every other.
     doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: "error" });
-  } catch (error) {
+  } catch {
     // The parser recurses; extreme nesting can exhaust the stack before it reports anything.
-    return { file, text, data: undefined, doc: parseDocument("", { lineCounter }), lineCounter, problems: [tooDeep(file, { line: 1, col: 1 }, error)] };
+    return { file, text, data: undefined, doc: parseDocument("", { lineCounter }), lineCounter, problems: [tooDeep(file, { line: 1, col: 1 })] };
   }
   const problems: Problem[] = [];
   const at = (offset: number) => {
@@ -87,6 +87,7 @@ export function load(file: string, text: string): Loaded {
   let data: unknown;
   if (problems.length === 0) {
     const shape = inspect(text, doc.contents, at, file, problems);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- inspect() adds to problems; TypeScript keeps the length of the check above
     if (problems.length === 0) {
       const built = toData(doc, file, at, shape.aliases);
       data = built.data;
@@ -177,7 +178,7 @@ function inspect(text: string, root: unknown, at: (offset: number) => { line: nu
       aliases++;
       continue;
     }
-    const range = (node as ParsedNode).range;
+    const range = (node as YamlNode).range;
     const tag = (node as { tag?: string }).tag;
     if (tag && !PLAIN_TAGS.has(tag) && (isScalar(node) || isMap(node) || isSeq(node))) {
       const shown = tag.replace(/^tag:yaml\.org,2002:/, "!!");
@@ -195,12 +196,12 @@ function inspect(text: string, root: unknown, at: (offset: number) => { line: nu
         if (isScalar(pair.key)) {
           const key = String(pair.key.value);
           if (keys.has(key)) {
-            problems.push(problem(file, at((pair.key as ParsedNode).range?.[0] ?? 0), "yaml-duplicate-key", yamlMessage("yaml-duplicate-key", "")));
+            problems.push(problem(file, at((pair.key as YamlNode).range?.[0] ?? 0), "yaml-duplicate-key", yamlMessage("yaml-duplicate-key", "")));
           }
           keys.add(key);
         }
         if (pair.key !== null && !isScalar(pair.key) && !isAlias(pair.key)) {
-          const keyRange = (pair.key as ParsedNode).range;
+          const keyRange = (pair.key as YamlNode).range;
           problems.push(problem(file, at(keyRange?.[0] ?? range?.[0] ?? 0), "yaml-complex-key",
             "a field name here is a list or a section. A field name is a plain word followed by a colon, such as `name:`."));
           continue;
@@ -246,7 +247,7 @@ function toData(
       return fail(problem(file, aliasAt(doc, "", at), "yaml-alias-limit",
         `this file repeats aliases (*name) too often to be expanded safely (more than ${MAX_ALIAS_COUNT}). Write the values out instead of using aliases.`));
     }
-    if (error instanceof RangeError) return fail(tooDeep(file, { line: 1, col: 1 }, error));
+    if (error instanceof RangeError) return fail(tooDeep(file, { line: 1, col: 1 }));
     return fail(problem(file, { line: 1, col: 1 }, "yaml-syntax", `could not read this YAML: ${message}. Check the file for unusual characters.`));
   }
   if (aliases > 0 && hasCycle(data)) {
@@ -258,8 +259,10 @@ function toData(
       "this file is empty. Start from a copy of an existing scorecard and change the facts; write unknown for anything no source states."));
   }
   if (typeof data !== "object" || Array.isArray(data)) {
-    const what = Array.isArray(data) ? "a list (lines starting with -)" : `a single value (${JSON.stringify(String(data).slice(0, 40))})`;
-    const start = (doc.contents)?.range?.[0] ?? 0;
+    // A file of one value holds text, a number or yes/no: a YAML scalar.
+    const scalar = typeof data === "string" || typeof data === "number" || typeof data === "boolean" ? String(data) : typeof data;
+    const what = Array.isArray(data) ? "a list (lines starting with -)" : `a single value (${JSON.stringify(scalar.slice(0, 40))})`;
+    const start = doc.contents?.range[0] ?? 0;
     return fail(problem(file, at(start), "yaml-not-a-map",
       `this file holds ${what}, but a task force file is a set of fields, one per line, such as \`name: Example County Task Force\`.`));
   }
@@ -307,7 +310,7 @@ function hasCycle(root: unknown): boolean {
   return visit(root);
 }
 
-function tooDeep(file: string, at: { line: number; col: number }, _cause?: unknown): Problem {
+function tooDeep(file: string, at: { line: number; col: number }): Problem {
   return problem(file, at, "yaml-too-deep",
     `this file is nested far more deeply than a task force file ever is (more than ${MAX_DEPTH} levels). Check the indentation and the brackets [ ] and { }.`);
 }
@@ -400,7 +403,7 @@ export function locate(loaded: Loaded, path: DataPath, part: "key" | "value" = "
 
 function rangeOf(node: unknown): [number, number] | undefined {
   if (node && typeof node === "object" && "range" in node) {
-    const range = (node as ParsedNode).range;
+    const range = (node as YamlNode).range;
     if (range) return [range[0], range[1]];
   }
   return undefined;

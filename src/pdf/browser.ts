@@ -149,10 +149,10 @@ export function ensureBrowser(env: Env, say: (line: string) => void, usualLocati
     say("scorecard: no browser found. Installing chromium-headless-shell from Debian's packages with apt-get (this takes about 30 seconds)...");
     const opts = { stdio: ["ignore", "ignore", "pipe"] as ("ignore" | "pipe")[], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } };
     spawnSync("apt-get", ["update", "-qq"], opts);
-    let result = spawnSync("apt-get", ["install", "-y", "-qq", "chromium-headless-shell"], opts);
+    const result = spawnSync("apt-get", ["install", "-y", "-qq", "chromium-headless-shell"], opts);
     if (result.status !== 0) {
       say("scorecard: chromium-headless-shell could not be installed; trying chromium...");
-      result = spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], opts);
+      spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], opts);
     }
     const after = findBrowser(env, usualLocations);
     if (after) {
@@ -164,7 +164,7 @@ export function ensureBrowser(env: Env, say: (line: string) => void, usualLocati
 }
 
 /** The postinstall entry: reports what it found or did, and never throws. */
-export async function ensureBrowserCli(env: Env, say: (line: string) => void): Promise<void> {
+export function ensureBrowserCli(env: Env, say: (line: string) => void): void {
   try {
     const found = ensureBrowser(env, say);
     say(`scorecard: PDFs will be printed with ${found.executablePath} (found via ${found.origin}).`);

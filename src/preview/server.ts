@@ -126,7 +126,12 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     timer = setTimeout(rebuild, 60);
   };
   const watchers: FSWatcher[] = [];
-  const watchFile = (file: string) => watchers.push(watch(dirname(file), (_event, name) => name === basename(file) && soon()));
+  const watchFile = (file: string) =>
+    watchers.push(
+      watch(dirname(file), (_event, name) => {
+        if (name === basename(file)) soon();
+      }),
+    );
   watchFile(o.file);
   watchFile(o.rubricFile);
   watchers.push(watch(o.templatesDir, { recursive: true }, soon));

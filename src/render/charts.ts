@@ -149,6 +149,7 @@ function place(d: string, dx: number, degrees: number, cx: number, cy: number): 
  */
 export function draftMarkSvg(word = "DRAFT"): string {
   // A word in the page's language ("BORRADOR"), if every letter of it can be drawn; else DRAFT.
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread -- each code point is looked up in LETTERS, which has plain capitals only: any other character (an accent, a part of an emoji) makes the word fall back to DRAFT, as it should
   const letters = [...word.toUpperCase()].every((ch) => ch in LETTERS) && word.length > 0 ? [...word.toUpperCase()] : [..."DRAFT"];
   const length = letters.length * 68 - 18;
   const cx = length / 2;

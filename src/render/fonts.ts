@@ -30,6 +30,7 @@ const segmenter = new Intl.Segmenter("und", { granularity: "grapheme" });
  */
 export function distinctClusters(text: string): Map<string, number> {
   const found = new Map<string, number>();
+  // eslint-disable-next-line no-control-regex -- \x00-\x7f is all of ASCII: the runs outside it are wanted, not control characters
   const nonAscii = /[^\x00-\x7f]+/g;
   let last = 0;
   const ascii = (from: number, to: number) => {
@@ -133,6 +134,7 @@ export function inlineFonts(html: string, fonts: Fonts, extraText = ""): string 
   if (unprintable.length > 0) {
     const shown = unprintable
       .slice(0, 5)
+      // eslint-disable-next-line @typescript-eslint/no-misused-spread -- every code point of the text is named (U+0301), so splitting into code points is the point
       .map((u) => `'${u.text}' (${[...u.text].map((ch) => codePointLabel(ch.codePointAt(0)!)).join(" ")})`)
       .join(", ");
     throw new Error(`it would show ${shown}, which none of the bundled fonts can print. Remove or replace ${unprintable.length === 1 ? "that character" : "those characters"}`);

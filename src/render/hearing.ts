@@ -14,6 +14,14 @@ type Refs = (cs: readonly Cite[] | undefined) => string;
 /** A message of the page's catalogue, with values. */
 const say = (messages: Messages, id: string, values?: Record<string, Value>): string => format(messages, msg(id, values));
 
+/**
+ * A reply's agrees in words. Only the three words the schema allows are put into words;
+ * anything else is not said at all. `unknown`: the view may be built from data that
+ * skipped the schema, whatever its type says.
+ */
+const agreesText = (messages: Messages, agrees: unknown): string =>
+  agrees === "yes" || agrees === "no" || agrees === "partly" ? say(messages, `hearing.reply.agrees.${agrees}`) : "";
+
 /** The question to put aloud: the hearing question when the rubric gives one, else the criterion's question. */
 export const hearingQuestion = (rc: Pick<RubricCriterion, "question" | "hearing_question"> | undefined, fallback = ""): string =>
   rc?.hearing_question ?? rc?.question ?? fallback;
@@ -118,8 +126,7 @@ export function hearingView(tf: TaskForce, card: ScoreCard, rubric: Rubric | und
     from: r.from,
     date: date(r.date) || r.date,
     agrees: r.agrees,
-    // Only the three words the schema allows are put into words; anything else is not said at all.
-    agreesLabel: r.agrees === "yes" || r.agrees === "no" || r.agrees === "partly" ? say(messages, `hearing.reply.agrees.${r.agrees}`) : "",
+    agreesLabel: agreesText(messages, r.agrees),
     text: r.text,
     note: r.note ?? "",
     refs: refs(r.sources),

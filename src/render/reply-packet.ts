@@ -64,6 +64,7 @@ export function replyPacketView(view: View, rubric: Rubric | undefined, options:
 export type ReplyPacketView = ReturnType<typeof replyPacketView>;
 
 /** Text made safe for one comment line: no line breaks, nothing that could end the comment. */
+// eslint-disable-next-line no-control-regex -- removing control characters is what this does
 const comment = (text: string, max = 300) => clipText(text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " "), max);
 
 /** Wraps a comment at about 88 characters, each line starting with the indent and "# ". */

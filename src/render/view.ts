@@ -109,7 +109,7 @@ export function wording(messages: Messages): Wording {
 /** "21 August 2018 (year inferred)", or the period, or "date unknown". */
 function when(tf: TaskForce, op: Operation, l: Wording): string {
   const d = operationDate(tf, op);
-  return (isKnown(op.date) && d ? l.dateText(d) : "") || op.period || l.w("sc.date-unknown");
+  return (isKnown(op.date) && d ? l.dateText(d) : "") || (op.period ?? "") || l.w("sc.date-unknown");
 }
 
 /** A note or quote as the data gives it, with the translation into the page's language when the file has one. */
@@ -198,7 +198,7 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
       weight: c.weight,
       reason: c.reason,
       // What no source answers is asked as the hearing would ask it (src/render/hearing.ts).
-      question: c.status === "unknown" ? hearingQuestion(rc, c.question) : (c.question ?? rc?.question ?? ""),
+      question: c.status === "unknown" ? hearingQuestion(rc, c.question) : c.question,
       asOf: c.asOf.map(l.dateText).join("; "),
       dated: c.asOf.some(dated),
       newest: newest ? l.dateText(newest) : "",
@@ -231,7 +231,7 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
   const worst = card.maxPoints > 0 ? round2((card.points / card.maxPoints) * 100) : 0;
   const incomplete = card.grade === "Incomplete";
   const gradeWord = (g: string) => (g === "Incomplete" ? w("sc.grade-incomplete") : g);
-  const knownPoints = card.scoredMaxPoints ?? card.maxPoints - unknownWeight;
+  const knownPoints = card.scoredMaxPoints;
   const bestGrade = rubric ? gradeFor(best, 1, rubric) : "";
   const worstGrade = rubric ? gradeFor(worst, 1, rubric) : "";
 
@@ -290,7 +290,7 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
     representation: representationView(tf, refs, quotes, whose, l, note),
     policies: POLICY_IDS.map((id) => {
       const p = tf.policies[id];
-      return { label: policyText(messages, id), status: l.words(p?.status ?? "unknown"), unknown: isUnknown(p?.status), note: note(p), refs: refs(p?.sources), quotes: quotes(p?.sources ?? []) };
+      return { label: policyText(messages, id), status: l.words(p.status), unknown: isUnknown(p.status), note: note(p), refs: refs(p.sources), quotes: quotes(p.sources ?? []) };
     }),
     methodology: rubric ? methodologyView(rubric, l) : undefined,
     sources: tf.sources.map((s, i) => ({ n: i + 1, ...sourceView(s, l, sourceLang.get(s.id) ?? dataLang, lang) })),
@@ -323,7 +323,7 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
       /** "Page {page} of {pages}", split around the two counters the renderer puts in. */
       pageOf: pageOfParts(w("sc.page-of", { page: "\u0001", pages: "\u0002" })),
     },
-    info: documentInfo(tf, card, publisher || rubric?.publisher || "Task force accountability scorecard", l),
+    info: documentInfo(tf, card, publisher || (rubric?.publisher ?? "") || "Task force accountability scorecard", l),
   };
   return view;
 }
@@ -396,7 +396,7 @@ function keyFacts(tf: TaskForce, refs: Refs, whose: (cs: readonly Cite[]) => str
         ],
       }
     : undefined;
-  return { membership, counts, operation, any: Boolean(membership || operation || counts.length) };
+  return { membership, counts, operation, any: membership !== undefined || operation !== undefined || counts.length > 0 };
 }
 
 function membershipView(tf: TaskForce, refs: Refs, quotes: Quotes, dated: (d: FactDate | undefined) => boolean, l: Wording, note: Note) {
@@ -489,7 +489,7 @@ function membershipChart(tf: TaskForce, l: Wording): string {
   }
   for (const c of tf.membership.counts ?? []) {
     groups.push({
-      title: w("sc.chart.count-title", { date: l.date(c.as_of ?? "") || (c.as_of ?? "") }),
+      title: w("sc.chart.count-title", { date: l.date(c.as_of) || c.as_of }),
       bars: c.groups.map((g) => bar(g.label, g.count, g.kind === "government" ? "solid" : g.kind === "non-government" ? "open" : sectorFill[g.kind], l)),
     });
   }
@@ -549,7 +549,7 @@ function methodologyView(rubric: Rubric, l: Wording) {
     evidence: rubric.grading.evidence,
     grades: rubric.grading.grades.map((g) => ({ grade: g.grade, min: g.min_percent })),
     criteria,
-    guidance: cited.map(({ key: _key, ...rest }) => rest),
+    guidance: cited.map(({ n, publisher, title, date, url }) => ({ n, publisher, title, date, url })),
   };
 }
 
@@ -598,7 +598,7 @@ export function unknownFields(tf: TaskForce, messages: Messages = messagesFor("e
     if (missing.length) out.push(f("operation", { name: op.name, missing: missing.join(", ") }));
   }
   for (const id of POLICY_IDS) {
-    if (isUnknown(tf.policies[id]?.status)) out.push(f("policy", { what: w(`sc.policy-lower.${id}`) }));
+    if (isUnknown(tf.policies[id].status)) out.push(f("policy", { what: w(`sc.policy-lower.${id}`) }));
   }
   return out;
 }

@@ -12,7 +12,11 @@ export interface Worded {
   messages: Messages;
 }
 
-const escapeValue = (hb: HB, v: unknown): Value => (typeof v === "number" ? v : hb.escapeExpression(v === undefined || v === null ? "" : String(v)));
+/** A value a template hands to a helper, as text: nothing for undefined and null. */
+// eslint-disable-next-line @typescript-eslint/no-base-to-string -- template values are untyped: like Handlebars' own {{value}}, this prints whatever it is given
+export const valueText = (v: unknown): string => (v === undefined || v === null ? "" : String(v));
+
+const escapeValue = (hb: HB, v: unknown): Value => (typeof v === "number" ? v : hb.escapeExpression(valueText(v)));
 
 /** Registers `t` on a Handlebars environment. */
 export function registerWords(hb: HB): void {

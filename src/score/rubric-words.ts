@@ -31,8 +31,10 @@ export function translateRubric(rubric: Rubric, file: string, yamlText: string):
     return { rubric, warnings: [`${file}: this is not valid YAML (${error instanceof Error ? error.message.split("\n")[0] : String(error)}), so the rubric's English words are used`] };
   }
   const t = isObj(raw) ? raw : {};
-  if (String(t.version ?? "") !== rubric.version) {
-    warnings.push(`${file} translates rubric version '${String(t.version ?? "none")}', but rubric/rubric.yaml is version '${rubric.version}': check its words against the English, then set version: "${rubric.version}"`);
+  // The version as written: 2026.2 without quotes reads as a number. A list or a section is no version.
+  const version = typeof t.version === "string" || typeof t.version === "number" || typeof t.version === "boolean" ? String(t.version) : undefined;
+  if ((version ?? "") !== rubric.version) {
+    warnings.push(`${file} translates rubric version '${version ?? "none"}', but rubric/rubric.yaml is version '${rubric.version}': check its words against the English, then set version: "${rubric.version}"`);
   }
   const missing: string[] = [];
   const pick = (v: unknown, fallback: string, where: string): string => {

@@ -5,7 +5,7 @@ import { closest, schemaMessages } from "../validate/messages.ts";
 import { compileSchema, RUBRIC_AJV } from "../validate/schemas.ts";
 import { criteria } from "./criteria/index.ts";
 import { retired } from "./criteria/retired.ts";
-import type { Rubric } from "./types.ts";
+import type { Rubric, RubricCriterion } from "./types.ts";
 
 export interface RubricCheck {
   /** The rubric, present only when there are no problems. */
@@ -46,13 +46,19 @@ export function checkRubric(file: string, text: string, options: RubricOptions =
   }
   // The rules beyond the schema run on whatever is well-formed, so every problem shows at once.
   problems.push(...semantic(wellFormed(loaded.data), at));
-  return { rubric: problems.length ? undefined : withDefaults(loaded.data as Rubric), problems: sort(problems) };
+  return { rubric: problems.length ? undefined : withDefaults(loaded.data as RubricAsWritten), problems: sort(problems) };
 }
 
+/** A rubric as its file has it, once checked: an earlier edition may lack the fields added since. */
+type RubricAsWritten = Omit<Rubric, "criteria" | "grading"> & {
+  criteria: (Omit<RubricCriterion, "recommendation"> & Partial<Pick<RubricCriterion, "recommendation">>)[];
+  grading: Omit<Rubric["grading"], "stale_after_years" | "evidence"> & Partial<Pick<Rubric["grading"], "stale_after_years" | "evidence">>;
+};
+
 /** Rubrics before 2026.2 have no stale_after_years or evidence text, and earlier ones no recommendations: they get the defaults. */
-function withDefaults(r: Rubric): Rubric {
-  const g = r.grading as Partial<Rubric["grading"]> & Rubric["grading"];
-  const criteria = r.criteria.map((c) => (c.recommendation === undefined ? { ...c, recommendation: "" } : c));
+function withDefaults(r: RubricAsWritten): Rubric {
+  const g = r.grading;
+  const criteria = r.criteria.map((c) => ({ ...c, recommendation: c.recommendation ?? "" }));
   return { ...r, criteria, grading: { ...g, stale_after_years: g.stale_after_years ?? 5, evidence: g.evidence ?? "" } };
 }
 
@@ -67,7 +73,7 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object
 /** Only the parts of possibly broken data that the semantic checks can read safely. */
 function wellFormed(data: unknown): Rubric {
   const d = isObj(data) ? data : {};
-  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
   const grading = isObj(d.grading) ? d.grading : {};
   return {
     categories: list(d.categories).filter(isObj).filter((c) => typeof c.id === "string"),

@@ -24,7 +24,7 @@ const isSourceIds = (s: Schema) => s.type === "array" && [s.items?.type ?? []].f
 
 /** What kind of value to write, in words. */
 function kind(s: Schema): string {
-  if (s.const !== undefined) return `exactly \`${String(s.const)}\``;
+  if (s.const !== undefined) return `exactly \`${typeof s.const === "string" ? s.const : JSON.stringify(s.const)}\``;
   if (s.enum?.join(",") === YES_NO) return "yes, no or unknown";
   if (s.enum) return "one of the words below";
   if (s.anyOf) return JSON.stringify(s.anyOf).includes("none-reported") ? "a whole number (0 or more), unknown, none-reported, or an approximation (approximately: 70, words: roughly 70)" : "a whole number (0 or more), or unknown";

@@ -69,6 +69,7 @@ function inFirstFamily(value: string, coverage: Coverage): boolean {
 export function fontCoverageChecks(loaded: Loaded, coverage: Coverage, options: { reportedElsewhere?: (cp: number) => boolean } = {}): Problem[] {
   const problems: Problem[] = [];
   // A file of plain ASCII, as most are, prints with the first font alone (unless an escape such as "\u00e9" makes other characters).
+  // eslint-disable-next-line no-control-regex -- \x00-\x7e is ASCII less DEL: the test looks for a character outside it, not for a control character
   if (loaded.problems.length > 0 || !loaded.doc.contents || !/[^\x00-\x7e]|\\/.test(loaded.text)) return problems;
   visit(loaded.doc, {
     Scalar(key, node) {

@@ -21,7 +21,7 @@ const LETTER = /^[\p{L}\p{M}]$/u;
 const MARK = /^\p{M}$/u;
 const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
 /** What may stand between an emoji and the joiner after it: emoji style, a skin tone, a flag's tags. */
-const EMOJI_TAIL = /^[\uFE0F\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]$/u;
+const EMOJI_TAIL = /^(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}]|[\u{E0020}-\u{E007F}])$/u;
 const EMOJI = /^\p{Emoji}$/u;
 const HAN_LETTER = /^(?=\p{scx=Han})\p{L}$/u;
 const MONGOLIAN_LETTER = /^(?=\p{scx=Mongolian})\p{L}$/u;

@@ -43,7 +43,9 @@ function show(value: unknown): string {
   if (value === null) return "nothing (an empty value)";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a section of fields";
-  return String(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" || value === undefined) return String(value);
+  // Data read from YAML holds nothing else.
+  return typeof value;
 }
 
 const typeWords: Record<string, string> = {
@@ -56,7 +58,7 @@ const typeWords: Record<string, string> = {
 };
 
 const isCountSchema = (schema: unknown): boolean =>
-  Array.isArray((schema as { anyOf?: unknown[] })?.anyOf) &&
+  Array.isArray((schema as { anyOf?: unknown[] } | undefined)?.anyOf) &&
   JSON.stringify((schema as { anyOf: unknown[] }).anyOf).includes('"const":"unknown"');
 
 /** Levenshtein distance, for "did you mean" suggestions. */
@@ -205,7 +207,7 @@ function missingHint(field: string, schema: Record<string, unknown> | undefined)
 }
 
 function patternHint(field: string, parent: Record<string, unknown> | undefined): string {
-  const pattern = String(parent?.pattern ?? "");
+  const pattern = typeof parent?.pattern === "string" ? parent.pattern : "";
   if (pattern.includes("[0-9]{4}")) return "Write a date as YYYY-MM-DD (such as 2018-08-21), YYYY-MM or YYYY, or unknown.";
   if (pattern.includes("https?")) return "Write a full address starting with https:// or http://" + (pattern.includes("unknown") ? ", or unknown." : ".");
   if (pattern.includes("a-z0-9")) return "Use lower-case letters, digits and hyphens only, such as la-times-2015.";
@@ -234,7 +236,7 @@ function countMessage(field: string, data: unknown, parent: Record<string, unkno
 function typeHint(field: string, data: unknown, want: string, parent: Record<string, unknown> | undefined): string {
   if (data === null) return " It is empty: write the value, or unknown if no source states it.";
   if (want === "string" && (typeof data === "number" || typeof data === "boolean")) {
-    const isDate = String(parent?.pattern ?? "").includes("[0-9]{4}");
+    const isDate = typeof parent?.pattern === "string" && parent.pattern.includes("[0-9]{4}");
     return isDate || typeof data === "number"
       ? ` Put it in quotes, such as ${field}: "${String(data)}".`
       : ` Put it in quotes, such as ${field}: "${String(data)}", or write the text in full.`;

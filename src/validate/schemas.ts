@@ -60,7 +60,7 @@ export function compileSchema(options: Options, schema: object, name: string): V
 
 function compileNow(options: Options, schema: object): ValidateFunction {
   let known = bySchema.get(schema);
-  if (!known) bySchema.set(schema, (known = new Map()));
+  if (!known) bySchema.set(schema, (known = new Map<Options, ValidateFunction>()));
   let validate = known.get(options);
   if (validate) return validate;
   // Two schemas with the same content (and $id) share a validator: ajv refuses an $id twice.

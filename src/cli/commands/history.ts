@@ -22,7 +22,7 @@ such.
   --format F   text (the default), markdown or json (one entry per commit
                that changed the score, oldest first)`;
 
-export async function historyCommand(args: string[], io: CliIO): Promise<number> {
+export function historyCommand(args: string[], io: CliIO): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,

@@ -16,7 +16,7 @@ unknown only with what a published source states.`;
 
 const MAX_NAME = 300;
 
-export async function newCommand(args: string[], io: CliIO): Promise<number> {
+export function newCommand(args: string[], io: CliIO): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { dir: { type: "string", default: "scorecards" }, help: { type: "boolean", short: "h" } } });
   if (values.help) {
     io.stdout.write(HELP + "\n");
@@ -24,6 +24,7 @@ export async function newCommand(args: string[], io: CliIO): Promise<number> {
   }
   if (positionals.length !== 1) throw new UserError(`give the task force's name in quotes, such as: scorecard new "Example County Human Trafficking Task Force"`);
   const name = positionals[0]!.trim();
+  // eslint-disable-next-line no-control-regex -- finding control characters in the name is what this check is for
   if (/[\u0000-\u001f\u007f]/.test(name)) throw new UserError("the name holds a line break or another control character. Write it on one line.");
   if (name.length > MAX_NAME) throw new UserError(`the name is ${name.length} characters long; keep it under ${MAX_NAME}.`);
   const slug = slugify(name);

@@ -43,7 +43,7 @@ function readRubric(path: string | undefined, io: CliIO) {
   return parseRubric(text, displayName(file, io));
 }
 
-export async function scoreCommand(args: string[], io: CliIO): Promise<number> {
+export function scoreCommand(args: string[], io: CliIO): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,

@@ -69,7 +69,7 @@ export function jsonReport(results: readonly Validated[]) {
 }
 
 /** Thrown while checking a file that needs the rubric's criteria before the rubric is read. */
-const RUBRIC_NEEDED = Symbol("the rubric's criteria are needed");
+class RubricNeeded extends Error {}
 
 export async function validateCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -92,7 +92,7 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
   // the files are checked without it, and checked again with it only if one of them asks.
   let criteria: string[] | undefined;
   const options = {
-    criteria: () => criteria ?? (() => { throw RUBRIC_NEEDED; })(),
+    criteria: () => criteria ?? (() => { throw new RubricNeeded("the rubric's criteria are needed"); })(),
     replyDays: replyDays(readConfig(io.cwd)),
     strict: values.strict,
   };
@@ -101,7 +101,7 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
   try {
     results = readAndCheck(files, io, options);
   } catch (error) {
-    if (error !== RUBRIC_NEEDED) throw error;
+    if (!(error instanceof RubricNeeded)) throw error;
     const { parseRubric } = await import("../../score/rubric.ts");
     criteria = parseRubric(readFileSync(RUBRIC_FILE, "utf8")).criteria.map((c) => c.id);
     results = readAndCheck(files, io, options);

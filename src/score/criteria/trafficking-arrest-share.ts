@@ -58,7 +58,7 @@ export const traffickingArrestShare: CriterionFn = (tf, p) => {
   };
   const decided = periods.find((x) => statusOf(x.period) !== "unknown");
   const facts: FactFinding[] = periods
-    .filter((x) => x.period || x.op.arrests.total !== "unknown")
+    .filter((x) => x.period !== undefined || x.op.arrests.total !== "unknown")
     .map(({ op, period }) => fact(tf, op, period, decided?.op !== op));
   if (!decided) {
     const any = periods.some((x) => x.period);
