@@ -27,6 +27,9 @@ export default tseslint.config(
     // The plain JavaScript of bin/ runs before anything is compiled; it is not type-checked.
     files: ["**/*.js"],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", SharedArrayBuffer: "readonly", Atomics: "readonly", Int32Array: "readonly", globalThis: "readonly" } },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: "readonly", console: "readonly", URL: "readonly", SharedArrayBuffer: "readonly", Atomics: "readonly", Int32Array: "readonly", globalThis: "readonly" },
+    },
   },
 );
