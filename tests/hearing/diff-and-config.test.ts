@@ -76,6 +76,18 @@ describe("scorecard.config.yaml for the hearing kit", () => {
     }
   });
 
+  it("names a list or a section given as a number of days, never [object Object]", () => {
+    for (const [text, shown] of [["reply_days: {a: 1}\n", "(not a section)"], ["reply_days: [30]\n", "(not a list)"], ["reply_days: thirty\n", "(not 'thirty')"]] as const) {
+      expect(() => parseConfig(text)).toThrow(UserError);
+      try {
+        parseConfig(text);
+      } catch (error) {
+        expect((error as Error).message).toContain(shown);
+        expect((error as Error).message).not.toContain("[object");
+      }
+    }
+  });
+
   it("documents every setting in the project's own config file, which stays valid", () => {
     const text = readFileSync(join(ROOT, "scorecard.config.yaml"), "utf8");
     for (const key of ["publisher", "contact", "site_url", "reply_days"]) expect(text).toContain(`${key}:`);
