@@ -29,7 +29,15 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { process: "readonly", console: "readonly", URL: "readonly", SharedArrayBuffer: "readonly", Atomics: "readonly", Int32Array: "readonly", globalThis: "readonly" },
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        URL: "readonly",
+        SharedArrayBuffer: "readonly",
+        Atomics: "readonly",
+        Int32Array: "readonly",
+        globalThis: "readonly",
+      },
     },
   },
 );

@@ -28,7 +28,13 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({
   args: process.argv.slice(2),
   strict: false,
-  options: { n: { type: "string", default: "200" }, concurrency: { type: "string" }, "memory-factor": { type: "string", default: "5" }, "memory-n": { type: "string" }, "no-memory": { type: "boolean" } },
+  options: {
+    n: { type: "string", default: "200" },
+    concurrency: { type: "string" },
+    "memory-factor": { type: "string", default: "5" },
+    "memory-n": { type: "string" },
+    "no-memory": { type: "boolean" },
+  },
 });
 /** A whole number ≥ 1 from an option, or a plain error that names it. */
 function count(name: string, value: unknown): number {
@@ -64,7 +70,9 @@ function makeScorecards(n: number): string {
 
 /** A browser wrapper that logs each launch, so the bench can prove a build launched none. */
 function countingBrowser(dir: string): { env: Record<string, string>; launches: () => number } {
-  const found = ensureBrowser(process.env, (l) => { console.error(l); });
+  const found = ensureBrowser(process.env, (l) => {
+    console.error(l);
+  });
   const log = join(dir, "launches.log");
   writeFileSync(log, "");
   const path = join(dir, "chromium-headless-shell");
@@ -179,7 +187,10 @@ function peakMemory(cwd: string, env: Record<string, string>): Promise<{ peak: n
     let peak = 0;
     const timer = setInterval(() => {
       if (child.pid === undefined) return;
-      peak = Math.max(peak, tree(child.pid).reduce((sum, pid) => sum + pss(pid), 0));
+      peak = Math.max(
+        peak,
+        tree(child.pid).reduce((sum, pid) => sum + pss(pid), 0),
+      );
     }, 250);
     child.on("exit", (code) => {
       clearInterval(timer);
@@ -190,11 +201,15 @@ function peakMemory(cwd: string, env: Record<string, string>): Promise<{ peak: n
 
 const mib = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MiB`;
 const s = (x: number) => `${x.toFixed(2)} s`;
-const row = (label: string, value: string, note = "") => { console.log(`  ${label.padEnd(38)} ${value.padStart(10)}  ${note}`); };
+const row = (label: string, value: string, note = "") => {
+  console.log(`  ${label.padEnd(38)} ${value.padStart(10)}  ${note}`);
+};
 
 async function main() {
   const skipMemory = values["no-memory"] === true;
-  console.log(`N = ${N} fictional scorecards, concurrency ${C}; ${skipMemory ? "peak memory not measured (--no-memory)" : `peak memory at M = ${M} and ${FACTOR}M = ${FACTOR * M}`}`);
+  console.log(
+    `N = ${N} fictional scorecards, concurrency ${C}; ${skipMemory ? "peak memory not measured (--no-memory)" : `peak memory at M = ${M} and ${FACTOR}M = ${FACTOR * M}`}`,
+  );
   const dir = makeScorecards(N);
   const browser = countingBrowser(dir);
   const io = () => quietIO(dir, browser.env);
@@ -230,12 +245,15 @@ async function main() {
   // Validate + score alone, against YAML parsing alone, over the same texts.
   const texts = readdirSync(join(dir, "scorecards")).map((f) => readFileSync(join(dir, "scorecards", f), "utf8"));
   const rubric = parseRubric(readFileSync(join(ROOT, "rubric", "rubric.yaml"), "utf8"));
-  const [parseOnly] = await time(() => { texts.forEach((t, i) => load(`f${i}.yaml`, t)); });
-  const [validateScore] = await time(() => { texts.forEach((t, i) => {
+  const [parseOnly] = await time(() => {
+    texts.forEach((t, i) => load(`f${i}.yaml`, t));
+  });
+  const [validateScore] = await time(() => {
+    texts.forEach((t, i) => {
       const v = check(`f${i}.yaml`, t, "2025-01-01");
       if (v.taskForce) score(v.taskForce, rubric);
-    }); },
-  );
+    });
+  });
 
   const smallDir = skipMemory ? undefined : makeScorecards(M);
   const memN = smallDir ? await peakMemory(smallDir, browser.env) : undefined;
@@ -256,8 +274,12 @@ async function main() {
     row(`${FACTOR}M = ${FACTOR * M} documents`, mib(memBig.peak), `(build took ${s(memBig.seconds)}, exit ${memBig.code})`);
   }
   console.log("\nRatios (target)");
-  const ratio = (label: string, value: number, target: string, ok: boolean) => { row(label, value.toFixed(3), `${target}  ${ok ? "ok" : "MISSED"}`); };
-  const info = (label: string, value: number) => { row(label, value.toFixed(3), "(for information)"); };
+  const ratio = (label: string, value: number, target: string, ok: boolean) => {
+    row(label, value.toFixed(3), `${target}  ${ok ? "ok" : "MISSED"}`);
+  };
+  const info = (label: string, value: number) => {
+    row(label, value.toFixed(3), "(for information)");
+  };
   ratio("full build / floor", full / floorTime, "<= 1.15", full / floorTime <= 1.15);
   info("baseline (one at a time) / full build", baseSeq / full);
   info(`baseline (${C} at once) / full build`, basePar / full);

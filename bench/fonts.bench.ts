@@ -35,25 +35,39 @@ const rubric = parseRubric(readFileSync(join(ROOT, "rubric", "rubric.yaml"), "ut
 const renderHtml = compileTheme(readTheme(join(ROOT, "templates")));
 const file = join(ROOT, "scorecards", "los-angeles-regional-human-trafficking-task-force.yaml");
 const tf = check(file, readFileSync(file, "utf8"), "2100-01-01").taskForce!;
-const provenance = { dataFile: "scorecards/la.yaml", commit: "0123456789ab", dirty: false, rubricVersion: rubric.version, date: "2030-01-02" };
+const provenance = {
+  dataFile: "scorecards/la.yaml",
+  commit: "0123456789ab",
+  dirty: false,
+  rubricVersion: rubric.version,
+  date: "2030-01-02",
+};
 const html = renderDocument(tf, rubric, renderHtml, provenance).html;
 
 // The old page: the same HTML with the fonts of before in place of the chosen ones.
 const fonts = readFonts();
 const old = fontFaceCss(
-  fonts.library.facesOf("Source Sans 3").filter((f) => (f.subset === "latin" || f.subset === "latin-ext") && !(f.weight === 700 && f.style === "italic")),
+  fonts.library
+    .facesOf("Source Sans 3")
+    .filter((f) => (f.subset === "latin" || f.subset === "latin-ext") && !(f.weight === 700 && f.style === "italic")),
   fonts.base64,
 );
 const oldHtml = html.replace(/<style>\n@font-face[\s\S]*?<\/style>\n/, () => `<style>\n${old}\n</style>\n`);
 if (oldHtml === html) throw new Error("could not find the inlined fonts in the page (the bench is out of date)");
 
 const kb = (s: string) => `${(Buffer.byteLength(s) / 1024).toFixed(0)} KB`;
-console.log(`html size    now ${kb(html)}, with the old fonts ${kb(oldHtml)} (ratio ${(Buffer.byteLength(html) / Buffer.byteLength(oldHtml)).toFixed(2)})`);
+console.log(
+  `html size    now ${kb(html)}, with the old fonts ${kb(oldHtml)} (ratio ${(Buffer.byteLength(html) / Buffer.byteLength(oldHtml)).toFixed(2)})`,
+);
 const text = printedText(html);
 console.log(`choose       ${time(() => selectFaces(text, fonts.library), 50).toFixed(2)} ms per page`);
 console.log(`render       ${time(() => renderDocument(tf, rubric, renderHtml, provenance), 30).toFixed(2)} ms per page`);
 
-const browser = await launchBrowser(ensureBrowser(process.env, (l) => { console.error(l); }));
+const browser = await launchBrowser(
+  ensureBrowser(process.env, (l) => {
+    console.error(l);
+  }),
+);
 try {
   const page = await browser.newPage();
   await lockDown(page);
@@ -61,14 +75,19 @@ try {
   const before: number[] = [];
   await printPdf(page, html, { format: "Letter" }); // warm-up
   for (let i = 0; i < ROUNDS; i++) {
-    for (const [h, into] of [[html, now], [oldHtml, before]] as const) {
+    for (const [h, into] of [
+      [html, now],
+      [oldHtml, before],
+    ] as const) {
       const t = performance.now();
       await printPdf(page, h, { format: "Letter" });
       into.push(performance.now() - t);
     }
   }
   const ratio = median(now) / median(before);
-  console.log(`print        now ${median(now).toFixed(0)} ms, with the old fonts ${median(before).toFixed(0)} ms (ratio ${ratio.toFixed(2)}, ${ratio <= 1.05 ? "not slower" : "SLOWER"})`);
+  console.log(
+    `print        now ${median(now).toFixed(0)} ms, with the old fonts ${median(before).toFixed(0)} ms (ratio ${ratio.toFixed(2)}, ${ratio <= 1.05 ? "not slower" : "SLOWER"})`,
+  );
 } finally {
   await browser.close();
 }

@@ -50,7 +50,9 @@ const times = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Recor
 for (let round = 0; round < RUNS; round++) for (const name of names) times[name].push(once(name));
 const m = Object.fromEntries(names.map((n) => [n, median(times[n])])) as Record<Name, number>;
 
-const row = (label: string, value: string, note = "") => { console.log(`  ${label.padEnd(44)} ${value.padStart(9)}  ${note}`); };
+const row = (label: string, value: string, note = "") => {
+  console.log(`  ${label.padEnd(44)} ${value.padStart(9)}  ${note}`);
+};
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 console.log(`Start-up, median of ${RUNS} runs each (bin: ${Object.values(pkg.bin)[0]})`);
 row("node -e 0", ms(m.bare), `min ${ms(Math.min(...times.bare))}`);
@@ -58,6 +60,8 @@ row("node, loading yaml and ajv", ms(m.libraries), `min ${ms(Math.min(...times.l
 row("scorecard --help", ms(m.help), `min ${ms(Math.min(...times.help))}`);
 row("scorecard validate (the LA file)", ms(m.validate), `min ${ms(Math.min(...times.validate))}`);
 console.log("\nRatios (target)");
-const ratio = (label: string, value: number, target: number) => { row(label, value.toFixed(2), `<= ${target}  ${value <= target ? "ok" : "MISSED"}`); };
+const ratio = (label: string, value: number, target: number) => {
+  row(label, value.toFixed(2), `<= ${target}  ${value <= target ? "ok" : "MISSED"}`);
+};
 ratio("--help / node -e 0", m.help / m.bare, 1.6);
 ratio("validate LA / node loading yaml and ajv", m.validate / m.libraries, 2);

@@ -14,7 +14,11 @@ import { parseArgs } from "node:util";
 import { parse } from "yaml";
 import { check } from "../src/pipeline.ts";
 
-const { values } = parseArgs({ args: process.argv.slice(2), strict: false, options: { files: { type: "string", default: "1000" }, rounds: { type: "string", default: "5" } } });
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  strict: false,
+  options: { files: { type: "string", default: "1000" }, rounds: { type: "string", default: "5" } },
+});
 const N = Number(values.files);
 const ROUNDS = Number(values.rounds);
 const TODAY = "2026-11-29";
@@ -28,7 +32,16 @@ function rng(seed: number) {
   };
 }
 
-const SECTORS = ["law-enforcement", "prosecution", "federal-agency", "victim-service-provider", "survivor-led", "sex-worker-led", "faith-based", "unknown"];
+const SECTORS = [
+  "law-enforcement",
+  "prosecution",
+  "federal-agency",
+  "victim-service-provider",
+  "survivor-led",
+  "sex-worker-led",
+  "faith-based",
+  "unknown",
+];
 const TYPES = ["sting-selling-sex", "buyer-sting", "trafficker-investigation", "outreach", "multiple"];
 
 /** One fictional task force file, sized like a real one (a few hundred lines). */
@@ -40,13 +53,15 @@ function scorecard(i: number): string {
   const count = (max: number) => (r() < 0.2 ? "unknown" : n(max));
   const sources = Array.from({ length: 2 + n(6) }, (_, k) => `example-${i}-source-${k}`);
   const cite = () => `[${sources[n(sources.length)]}]`;
-  const members = Array.from({ length: 3 + n(25) }, (_, k) => [
-    `    - name: Example Organisation ${i}-${k}`,
-    `      sector: ${pick(SECTORS)}`,
-    `      role: ${pick(["lead", "voting-member", "advisory", "partner", "unknown"])}`,
-    `      votes: ${yn()}`,
-    `      sources: ${cite()}`,
-  ].join("\n"));
+  const members = Array.from({ length: 3 + n(25) }, (_, k) =>
+    [
+      `    - name: Example Organisation ${i}-${k}`,
+      `      sector: ${pick(SECTORS)}`,
+      `      role: ${pick(["lead", "voting-member", "advisory", "partner", "unknown"])}`,
+      `      votes: ${yn()}`,
+      `      sources: ${cite()}`,
+    ].join("\n"),
+  );
   const operations = Array.from({ length: 1 + n(8) }, (_, k) => {
     const total = 20 + n(200);
     const selling = n(10);
@@ -99,17 +114,28 @@ function scorecard(i: number): string {
     "operations:",
     ...operations,
     "policies:",
-    ...["non_arrest_of_people_selling_sex", "non_punishment_of_victims", "no_condoms_as_evidence", "services_without_arrest_or_cooperation",
-      "low_barrier_services", "immigration_protections", "publishes_data_by_charge", "community_oversight", "collateral_consequences_support"].map(policy),
+    ...[
+      "non_arrest_of_people_selling_sex",
+      "non_punishment_of_victims",
+      "no_condoms_as_evidence",
+      "services_without_arrest_or_cooperation",
+      "low_barrier_services",
+      "immigration_protections",
+      "publishes_data_by_charge",
+      "community_oversight",
+      "collateral_consequences_support",
+    ].map(policy),
     "sources:",
-    ...sources.map((id, k) => [
-      `  - id: ${id}`,
-      `    title: Example report ${k} (fictional)`,
-      `    publisher: Example Gazette`,
-      `    date: 2024-0${1 + n(9)}-0${1 + n(9)}`,
-      `    url: https://example.org/${id}`,
-      `    type: ${pick(["news", "report", "government", "task-force"])}`,
-    ].join("\n")),
+    ...sources.map((id, k) =>
+      [
+        `  - id: ${id}`,
+        `    title: Example report ${k} (fictional)`,
+        `    publisher: Example Gazette`,
+        `    date: 2024-0${1 + n(9)}-0${1 + n(9)}`,
+        `    url: https://example.org/${id}`,
+        `    type: ${pick(["news", "report", "government", "task-force"])}`,
+      ].join("\n"),
+    ),
     "",
   ].join("\n");
 }
@@ -125,7 +151,9 @@ function time(run: () => void): number {
 const dir = mkdtempSync(join(tmpdir(), "scorecard-validate-bench-"));
 try {
   for (let i = 0; i < N; i++) writeFileSync(join(dir, `example-${String(i).padStart(4, "0")}.yaml`), scorecard(i));
-  const files = readdirSync(dir).sort().map((f) => ({ name: f, text: readFileSync(join(dir, f), "utf8") }));
+  const files = readdirSync(dir)
+    .sort()
+    .map((f) => ({ name: f, text: readFileSync(join(dir, f), "utf8") }));
   const chars = files.reduce((sum, f) => sum + f.text.length, 0);
   const lines = files.reduce((sum, f) => sum + f.text.split("\n").length, 0);
 
@@ -167,16 +195,26 @@ try {
   const ratio = m / b;
 
   const hostile: Record<string, string> = {
-    "billion laughs": Array.from({ length: 10 }, (_, i) => (i === 0 ? 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]' : `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(",")}]`)).join("\n"),
+    "billion laughs": Array.from({ length: 10 }, (_, i) =>
+      i === 0
+        ? 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'
+        : `a${i}: &a${i} [${Array(9)
+            .fill(`*a${i - 1}`)
+            .join(",")}]`,
+    ).join("\n"),
     "deep flow nesting": "a: " + "[".repeat(200_000) + "]".repeat(200_000),
     "huge plain key": "k".repeat(900_000) + ": 1",
     "40,000 keys": Array.from({ length: 40_000 }, (_, i) => `k${i}: ${i}`).join("\n"),
     "1 MB of text": "a: " + "x".repeat(999_990),
   };
-  const worst = Object.entries(hostile).map(([name, text]) => ({ name, ms: time(() => check("hostile.yaml", text, TODAY)) })).sort((x, y) => y.ms - x.ms);
+  const worst = Object.entries(hostile)
+    .map(([name, text]) => ({ name, ms: time(() => check("hostile.yaml", text, TODAY)) }))
+    .sort((x, y) => y.ms - x.ms);
 
   const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
-  console.log(`${N} generated files, ${lines.toLocaleString("en-US")} lines, ${(chars / 1e6).toFixed(1)} MB; median of ${ROUNDS} warm rounds`);
+  console.log(
+    `${N} generated files, ${lines.toLocaleString("en-US")} lines, ${(chars / 1e6).toFixed(1)} MB; median of ${ROUNDS} warm rounds`,
+  );
   console.log(`  yaml alone (parse)          ${fmt(b)}   ${(b / N).toFixed(2)} ms a file`);
   console.log(`  yaml, no duplicate check    ${fmt(u)}   (ours vs this: ${(m / u).toFixed(2)}×)`);
   console.log(`  load + validate (ours)      ${fmt(m)}   ${(m / N).toFixed(2)} ms a file`);

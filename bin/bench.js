@@ -26,7 +26,13 @@ for (let i = 0; i < args.length; i++) {
   if (arg.startsWith("--")) {
     options.push(arg);
     const next = args[i + 1];
-    if (!arg.includes("=") && !arg.startsWith("--no-") && next !== undefined && !next.startsWith("--") && !names.some((n) => n.includes(next))) {
+    if (
+      !arg.includes("=") &&
+      !arg.startsWith("--no-") &&
+      next !== undefined &&
+      !next.startsWith("--") &&
+      !names.some((n) => n.includes(next))
+    ) {
       options.push(next);
       i++;
     }

@@ -53,7 +53,10 @@ const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 
 /** Compiles when dist/ is missing or older than the sources. Returns what it did. */
 export async function ensureCompiled({ log = (line) => process.stderr.write(line + "\n") } = {}) {
   if (isFresh()) return "fresh";
-  return compile({ log, reason: existsSync(STAMP) ? "the sources in src/ changed since they were last compiled" : "it has not been compiled yet" });
+  return compile({
+    log,
+    reason: existsSync(STAMP) ? "the sources in src/ changed since they were last compiled" : "it has not been compiled yet",
+  });
 }
 
 /** Compiles src/ into a fresh folder with tsc, then puts it in place of dist/ in one step. */
@@ -66,7 +69,10 @@ export async function compile({ log = (line) => process.stderr.write(line + "\n"
     // Another process is compiling: wait for it, then use what it made.
     for (let waited = 0; waited < 180_000 && existsSync(LOCK); waited += 200) sleep(200);
     if (isFresh()) return "fresh";
-    if (!takeLock()) throw new CompileError(`another scorecard command is still compiling the tool (the folder ${LOCK} exists). Wait for it to finish, or delete that folder if no other command is running.`);
+    if (!takeLock())
+      throw new CompileError(
+        `another scorecard command is still compiling the tool (the folder ${LOCK} exists). Wait for it to finish, or delete that folder if no other command is running.`,
+      );
   }
   try {
     if (reason) log(`scorecard: compiling the tool into dist/, because ${reason} (this takes a few seconds)...`);
@@ -74,12 +80,17 @@ export async function compile({ log = (line) => process.stderr.write(line + "\n"
     try {
       tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
     } catch {
-      throw new CompileError("the compiled tool in dist/ is missing or out of date, and TypeScript is not installed to compile it. Run `npm ci` in the tool's folder.");
+      throw new CompileError(
+        "the compiled tool in dist/ is missing or out of date, and TypeScript is not installed to compile it. Run `npm ci` in the tool's folder.",
+      );
     }
     const stamp = fingerprint();
     const out = join(ROOT, `dist.tmp-${process.pid}`);
     rmSync(out, { recursive: true, force: true });
-    const result = spawnSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.build.json"), "--outDir", out], { cwd: ROOT, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.build.json"), "--outDir", out], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     if (!existsSync(join(out, "src", "cli", "main.js"))) {
       rmSync(out, { recursive: true, force: true });
       throw new CompileError(`TypeScript could not compile the tool:\n${result.stdout}${result.stderr}`);
@@ -95,7 +106,8 @@ export async function compile({ log = (line) => process.stderr.write(line + "\n"
     writeFileSync(join(out, ".fingerprint"), stamp);
     rmSync(DIST, { recursive: true, force: true });
     renameSync(out, DIST);
-    if (result.status !== 0) log(`scorecard: the tool compiled, with type errors (run \`npm run typecheck\` to see them):\n${result.stdout}`);
+    if (result.status !== 0)
+      log(`scorecard: the tool compiled, with type errors (run \`npm run typecheck\` to see them):\n${result.stdout}`);
     return "compiled";
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
@@ -133,7 +145,11 @@ export class CompileError extends Error {}
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    await compile({ log: () => { /* quiet: npm's prepare step prints no type errors; npm run typecheck shows them */ } });
+    await compile({
+      log: () => {
+        /* quiet: npm's prepare step prints no type errors; npm run typecheck shows them */
+      },
+    });
   } catch (error) {
     process.stderr.write(`scorecard: ${error instanceof CompileError ? error.message : error.stack}\n`);
     process.exitCode = 1;

@@ -117,7 +117,8 @@ export const PROBLEM_CODE_HELP: Record<ProblemCode, string> = {
   "member-duplicate": "Warning: the same organisation listed twice.",
   "seats-fewer-than-members": "Warning: fewer seats counted than members of that kind listed.",
   "reply-missing": "Sent for reply, replied, no reply or published, but no requested: date says when the draft was sent.",
-  "review-old-reply": "The old review.reply section: write requested, deadline and replies instead (a warning when it only said not-requested).",
+  "review-old-reply":
+    "The old review.reply section: write requested, deadline and replies instead (a warning when it only said not-requested).",
   "review-not-ready": "Published (or no-reply) before the task force replied or its deadline passed.",
   "review-status-mismatch": "The review status says one thing and the replies another (replied with no reply recorded, and the like).",
   "review-deadline-passed": "Warning: the reply deadline has passed and no reply is recorded; write status: no-reply or record the reply.",
@@ -126,13 +127,18 @@ export const PROBLEM_CODE_HELP: Record<ProblemCode, string> = {
   "deadline-before-request": "A reply deadline before the day the draft was sent.",
   "review-draft": "With --strict (a release build): the scorecard is not published yet.",
   "modeline-missing": "Warning: no `# yaml-language-server: $schema=` line, so editors cannot help.",
-  "quote-missing": "Warning: a citation of a fact about a real task force without the source's own words (quote:). validate --strict refuses it.",
+  "quote-missing":
+    "Warning: a citation of a fact about a real task force without the source's own words (quote:). validate --strict refuses it.",
   "none-reported-unsourced": "A figure marked none-reported (a source reports other figures, not this one) with no source cited.",
-  "seats-zero-unproven": "Seats for a group written as 0 although no complete member list or count shows it: not listed is unknown, not zero.",
-  "policy-from-practice": "Warning: a policy (yes or no) whose only sources are op-eds or advocacy pieces: what an operation did is a practice, not a stated rule.",
+  "seats-zero-unproven":
+    "Seats for a group written as 0 although no complete member list or count shows it: not listed is unknown, not zero.",
+  "policy-from-practice":
+    "Warning: a policy (yes or no) whose only sources are op-eds or advocacy pieces: what an operation did is a practice, not a stated rule.",
   "inferred-unexplained": "Warning: a date marked inferred, with no note saying how it was worked out.",
-  "character-unprintable": "A character that none of the fonts bundled with the tool has (such as an emoji or a rare script), which would print as an empty box.",
-  "character-invisible": "An invisible character that can make text read differently from what it is: a direction control (such as U+202E, which prints what follows reversed), a zero-width space, or a joiner outside a word whose script needs it.",
+  "character-unprintable":
+    "A character that none of the fonts bundled with the tool has (such as an emoji or a rare script), which would print as an empty box.",
+  "character-invisible":
+    "An invisible character that can make text read differently from what it is: a direction control (such as U+202E, which prints what follows reversed), a zero-width space, or a joiner outside a word whose script needs it.",
   "too-many-problems": "More problems follow; fix the ones shown first.",
 };
 

@@ -34,14 +34,7 @@ export type Sector =
 
 export type Role = "lead" | "voting-member" | "advisory" | "partner" | "unknown";
 export type OperationType =
-  | "sting-selling-sex"
-  | "sting-sex-trade"
-  | "buyer-sting"
-  | "trafficker-investigation"
-  | "outreach"
-  | "multiple"
-  | "other"
-  | "unknown";
+  "sting-selling-sex" | "sting-sex-trade" | "buyer-sting" | "trafficker-investigation" | "outreach" | "multiple" | "other" | "unknown";
 
 /** One citation of a source for a fact: the source's id and, where recorded, its own words. */
 export interface Cite {
@@ -145,7 +138,8 @@ export interface Source {
   language?: string;
 }
 
-export type SourceKind = "task-force" | "government" | "court" | "news" | "op-ed" | "advocacy" | "report" | "academic" | "task-force-reply" | "other";
+export type SourceKind =
+  "task-force" | "government" | "court" | "news" | "op-ed" | "advocacy" | "report" | "academic" | "task-force-reply" | "other";
 
 export interface TaskForce {
   schema_version: 1;
@@ -159,7 +153,15 @@ export interface TaskForce {
   lead_agencies?: (Sourced & { name: string; sector: Sector })[];
   funding?: (Sourced & { funder: string; program?: string; amount: Count; currency?: string; years?: string })[];
   review: Review;
-  membership: { as_of?: string; as_of_basis?: DateBasis; complete?: YesNo; members: Member[]; counts?: MemberCounts[]; note?: string; [translation: `note_${string}`]: string | undefined };
+  membership: {
+    as_of?: string;
+    as_of_basis?: DateBasis;
+    complete?: YesNo;
+    members: Member[];
+    counts?: MemberCounts[];
+    note?: string;
+    [translation: `note_${string}`]: string | undefined;
+  };
   representation: Sourced & {
     as_of?: string;
     survivor_led_seats: Count;

@@ -47,7 +47,9 @@ export function renderDocument(
   methodRubric: Rubric = rubric,
 ): Built {
   const card = score(taskForce, rubric, messages);
-  const shown = editions.length ? editionsView(editions, { taskForce, card, rubric, methodRubric, date: provenance.date }, messages) : NO_EDITIONS;
+  const shown = editions.length
+    ? editionsView(editions, { taskForce, card, rubric, methodRubric, date: provenance.date }, messages)
+    : NO_EDITIONS;
   const view = buildView(taskForce, card, provenance, rubric, config?.publisher, shown, messages);
   return { taskForce, card, html: renderHtml(view), view, pdf: { info: view.info, date: provenance.date }, editions: shown };
 }
@@ -59,7 +61,12 @@ export function renderHandout(built: Built, renderHtml: (view: HandoutView) => s
 }
 
 /** The reply packet of one valid task force: its HTML (to print) and the answer template (YAML). */
-export function renderReplyPacket(built: Built, rubric: Rubric, renderHtml: (view: ReplyPacketView) => string, options: PacketOptions): { html: string; yaml: string } {
+export function renderReplyPacket(
+  built: Built,
+  rubric: Rubric,
+  renderHtml: (view: ReplyPacketView) => string,
+  options: PacketOptions,
+): { html: string; yaml: string } {
   const view = replyPacketView(built.view, rubric, options);
   return { html: renderHtml(view), yaml: replyTemplate(built.taskForce, built.card, rubric, options) };
 }

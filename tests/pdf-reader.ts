@@ -29,7 +29,10 @@ async function pageText(doc: PDFDocumentProxy, n: number): Promise<string> {
 /** The text of every page: one string per page, or all pages joined by a newline. */
 export async function extractText(doc: PDFDocumentProxy, options: { mergePages: true }): Promise<{ totalPages: number; text: string }>;
 export async function extractText(doc: PDFDocumentProxy, options?: { mergePages?: false }): Promise<{ totalPages: number; text: string[] }>;
-export async function extractText(doc: PDFDocumentProxy, options: { mergePages?: boolean } = {}): Promise<{ totalPages: number; text: string | string[] }> {
+export async function extractText(
+  doc: PDFDocumentProxy,
+  options: { mergePages?: boolean } = {},
+): Promise<{ totalPages: number; text: string | string[] }> {
   const pages: string[] = [];
   for (let n = 1; n <= doc.numPages; n++) pages.push(await pageText(doc, n));
   return { totalPages: doc.numPages, text: options.mergePages ? pages.join("\n") : pages };

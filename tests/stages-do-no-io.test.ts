@@ -50,7 +50,8 @@ describe("the stages do no I/O", () => {
   it("the generators of docs and of the font table live in scripts/, not in a stage", () => {
     const scripts = readdirSync(join(ROOT, "scripts")).sort();
     expect(scripts).toEqual(["write-field-reference.ts", "write-fonts-coverage.ts", "write-methodology.ts"]);
-    for (const s of scripts) expect(importedModules(readFileSync(join(ROOT, "scripts", s), "utf8")).some((m) => m.startsWith("../src/"))).toBe(true);
+    for (const s of scripts)
+      expect(importedModules(readFileSync(join(ROOT, "scripts", s), "utf8")).some((m) => m.startsWith("../src/"))).toBe(true);
   });
 });
 

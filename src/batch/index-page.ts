@@ -56,7 +56,13 @@ export interface PageLanguage {
 /** The facts of a task force that the index shows. Pure. */
 export function indexFacts(tf: TaskForce, date: string, since: SinceLast | undefined): IndexFacts {
   const known = (v: string | undefined) => (v && v !== "unknown" ? v : "");
-  return { state: known(tf.jurisdiction.state), region: known(tf.jurisdiction.region), date, ...(tf.language ? { language: tf.language } : {}), ...(since ? { since } : {}) };
+  return {
+    state: known(tf.jurisdiction.state),
+    region: known(tf.jurisdiction.region),
+    date,
+    ...(tf.language ? { language: tf.language } : {}),
+    ...(since ? { since } : {}),
+  };
 }
 
 /** Best first, for sorting a criterion's column. */
@@ -78,7 +84,6 @@ export function languageName(lang: string): string {
 
 /** The grade as the page writes it: letters as they are, "Incomplete" in the page's language. */
 const gradeWord = (m: Messages, grade: string): string => (grade === "Incomplete" ? words(m, "collection.grade-incomplete") : grade);
-
 
 /** The change since the last edition, in the page's language: "C → B, up 7.5 percentage points since the edition of 3 March 2026". */
 export function sinceText(m: Messages, since: SinceLast | undefined): string {
@@ -192,11 +197,19 @@ function languageLinks(m: Messages, languages: readonly PageLanguage[]): Languag
   }));
 }
 
-const statusWords = (m: Messages) => ({ met: statusText(m, "met"), partlyMet: statusText(m, "partly-met"), notMet: statusText(m, "not-met") });
+const statusWords = (m: Messages) => ({
+  met: statusText(m, "met"),
+  partlyMet: statusText(m, "partly-met"),
+  notMet: statusText(m, "not-met"),
+});
 
 /** The @page rules of summary.pdf: its title at the top, "Page 2 of 5" at the bottom, in the page's language. */
 function printCss(m: Messages, title: string): string {
-  const css = (s: string) => `"${s.replace(/[\\"]/g, "\\$&").replace(/[\n\r\f]/g, " ").replace(/</g, "\\3c ")}"`;
+  const css = (s: string) =>
+    `"${s
+      .replace(/[\\"]/g, "\\$&")
+      .replace(/[\n\r\f]/g, " ")
+      .replace(/</g, "\\3c ")}"`;
   const counter = words(m, "collection.summary.page-of", { page: "\u0001", pages: "\u0002" })
     // eslint-disable-next-line no-control-regex -- \u0001 and \u0002 are the placeholders put in above for the two counters
     .split(/([\u0001\u0002])/)
@@ -211,7 +224,12 @@ function printCss(m: Messages, title: string): string {
  * best first. `languages` lists every language the collection is built in (the first with
  * the suffix ""), for the language switch and each scorecard's other languages.
  */
-export function indexView(rows: readonly IndexRow[], grades: readonly string[], messages: Messages = messagesFor("en"), languages: readonly PageLanguage[] = []): IndexView {
+export function indexView(
+  rows: readonly IndexRow[],
+  grades: readonly string[],
+  messages: Messages = messagesFor("en"),
+  languages: readonly PageLanguage[] = [],
+): IndexView {
   const m = messages;
   const lang = m.lang;
   const inLang = (r: IndexRow): ScoreCard => r.cards?.[lang] ?? r.card;
@@ -220,13 +238,19 @@ export function indexView(rows: readonly IndexRow[], grades: readonly string[], 
   // The criteria, in rubric order; cards built with an older rubric may lack some or have others.
   const criteria: { n: number; id: string; title: string }[] = [];
   for (const r of sorted) {
-    for (const c of inLang(r).criteria) if (!criteria.some((x) => x.id === c.id)) criteria.push({ n: criteria.length + 1, id: c.id, title: c.title });
+    for (const c of inLang(r).criteria)
+      if (!criteria.some((x) => x.id === c.id)) criteria.push({ n: criteria.length + 1, id: c.id, title: c.title });
   }
   const noState = words(m, "collection.no-state");
   const noRegion = words(m, "collection.no-region");
   const options = (values: string[], none: string) =>
-    [...new Set(values)].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b, m.locale))).map((v) => ({ value: v || "none", label: v || none }));
-  const dates = sorted.map((r) => r.facts?.date ?? "").filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+    [...new Set(values)]
+      .sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b, m.locale)))
+      .map((v) => ({ value: v || "none", label: v || none }));
+  const dates = sorted
+    .map((r) => r.facts?.date ?? "")
+    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+    .sort();
   const last = dates[dates.length - 1] ?? "";
   const drafts = sorted.filter((r) => r.review !== "published").length;
   const links = languageLinks(m, languages);
@@ -237,7 +261,10 @@ export function indexView(rows: readonly IndexRow[], grades: readonly string[], 
   const summaryTitle = words(m, "collection.summary.title", { title });
   const criteriaText = words(m, "collection.criteria-count", { count: criteria.length });
   // Words every row uses, put into words once.
-  const statusLabels = Object.fromEntries((Object.keys(STATUS_RANK) as Status[]).map((s) => [s, statusText(m, s)])) as Record<Status, string>;
+  const statusLabels = Object.fromEntries((Object.keys(STATUS_RANK) as Status[]).map((s) => [s, statusText(m, s)])) as Record<
+    Status,
+    string
+  >;
   const notScored = words(m, "collection.not-scored");
   const reviewLabels = new Map<ReviewStatus, string>();
   const reviewLabel = (r: ReviewStatus) => reviewLabels.get(r) ?? reviewLabels.set(r, words(m, `collection.review.${r}`)).get(r)!;
@@ -251,14 +278,21 @@ export function indexView(rows: readonly IndexRow[], grades: readonly string[], 
     rubricVersion: versions.join(", "),
     count: sorted.length,
     countText: words(m, "collection.count", { count: sorted.length }),
-    draftsText: drafts === 0 ? "" : words(m, drafts === sorted.length ? "collection.drafts.all" : "collection.drafts.some", { count: drafts }),
+    draftsText:
+      drafts === 0 ? "" : words(m, drafts === sorted.length ? "collection.drafts.all" : "collection.drafts.some", { count: drafts }),
     lastUpdated: last ? formatDate(last, m.locale) : "",
     lastUpdatedIso: last,
     criteria,
     criteriaText,
     gridColumns: criteria.length + 1,
-    states: options(sorted.map((r) => r.facts?.state ?? ""), noState),
-    regions: options(sorted.map((r) => r.facts?.region ?? ""), noRegion),
+    states: options(
+      sorted.map((r) => r.facts?.state ?? ""),
+      noState,
+    ),
+    regions: options(
+      sorted.map((r) => r.facts?.region ?? ""),
+      noRegion,
+    ),
     showingAll: words(m, "collection.index.showing-all", { total: sorted.length }),
     showingSome: words(m, "collection.index.showing-some", { shown: "{shown}", total: sorted.length }),
     anyEditions: sorted.some((r) => r.facts?.since),
@@ -277,7 +311,9 @@ export function indexView(rows: readonly IndexRow[], grades: readonly string[], 
       const outputs = r.outputs ?? { [first]: r.output };
       const own = outputs[lang];
       const order = [...links.map((l) => l.lang), ...Object.keys(outputs).sort()].filter((l, i, all) => all.indexOf(l) === i);
-      const also = order.filter((l) => l !== lang && outputs[l] !== undefined).map((l) => ({ lang: l, name: nameOf(l), pdf: `${encodeURIComponent(outputs[l]!)}.pdf` }));
+      const also = order
+        .filter((l) => l !== lang && outputs[l] !== undefined)
+        .map((l) => ({ lang: l, name: nameOf(l), pdf: `${encodeURIComponent(outputs[l]!)}.pdf` }));
       const byId = new Map(card.criteria.map((c) => [c.id, c]));
       const since = facts?.since;
       // "" is a state or region that no source gives, as in `options` above.
@@ -311,7 +347,9 @@ export function indexView(rows: readonly IndexRow[], grades: readonly string[], 
         cells: criteria.map((k) => {
           const c = byId.get(k.id);
           // A criterion this card was not scored on (an older rubric) shows as not scored, never as unknown data.
-          return c ? { status: c.status, label: statusLabels[c.status], rank: STATUS_RANK[c.status], title: k.title } : { status: "unknown" as const, label: notScored, rank: 4, title: k.title };
+          return c
+            ? { status: c.status, label: statusLabels[c.status], rank: STATUS_RANK[c.status], title: k.title }
+            : { status: "unknown" as const, label: notScored, rank: 4, title: k.title };
         }),
       };
     }),
@@ -391,7 +429,9 @@ function registerPageHelpers(hb: HB): void {
     const messages = (options.data as { root?: { messages?: Messages } } | undefined)?.root?.messages;
     if (!messages) throw new Error("the page has no catalogue (this is a bug)");
     const s = String(status) as Status;
-    return new hb.SafeString(`<span class="legend-marks"><span class="mark mark-${esc(s)}" aria-hidden="true"></span>${esc(statusText(messages, s))}</span>`);
+    return new hb.SafeString(
+      `<span class="legend-marks"><span class="mark mark-${esc(s)}" aria-hidden="true"></span>${esc(statusText(messages, s))}</span>`,
+    );
   });
 }
 
@@ -404,7 +444,12 @@ export function compilePage<V extends { messages: Messages } = IndexView>(templa
   const compiled = hb.compile(template, { strict: false, noEscape: false });
   return (view, css = "") =>
     compiled(
-      { ...view, styles: new hb.SafeString(`<style>${css}</style>`), script: new hb.SafeString(PAGE_SCRIPT), scriptHash: new hb.SafeString(SCRIPT_HASH) },
+      {
+        ...view,
+        styles: new hb.SafeString(`<style>${css}</style>`),
+        script: new hb.SafeString(PAGE_SCRIPT),
+        scriptHash: new hb.SafeString(SCRIPT_HASH),
+      },
       { allowProtoPropertiesByDefault: false },
     );
 }

@@ -42,5 +42,21 @@ export function sharedHash(parts: { tool: string; rubric: string; theme: Theme; 
     .sort()
     .flatMap((k) => [k, theme.partials[k] ?? ""]);
   const documents = theme.documents ? ["handout", theme.documents.handout, theme.documents.handoutCss] : [];
-  return hashParts(["tool", parts.tool, "rubric", parts.rubric, "template", theme.template, "css", theme.css, "fonts", theme.fonts.fingerprint, "config", parts.config, ...(parts.strict ? ["strict"] : []), ...partials, ...documents]);
+  return hashParts([
+    "tool",
+    parts.tool,
+    "rubric",
+    parts.rubric,
+    "template",
+    theme.template,
+    "css",
+    theme.css,
+    "fonts",
+    theme.fonts.fingerprint,
+    "config",
+    parts.config,
+    ...(parts.strict ? ["strict"] : []),
+    ...partials,
+    ...documents,
+  ]);
 }

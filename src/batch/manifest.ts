@@ -43,11 +43,20 @@ export function readManifest(outDir: string): Manifest {
     const docs = Object.create(null) as Record<string, ManifestEntry>;
     // The file is read back, not trusted: an entry may be null, or lack any of its fields.
     for (const [name, entry] of Object.entries(raw.docs as Record<string, Partial<ManifestEntry> | null>)) {
-      if (entry && typeof entry.hash === "string" && typeof entry.file === "string" && entry.card && typeof entry.review === "string" && Array.isArray(entry.warnings)) docs[name] = entry as ManifestEntry;
+      if (
+        entry &&
+        typeof entry.hash === "string" &&
+        typeof entry.file === "string" &&
+        entry.card &&
+        typeof entry.review === "string" &&
+        Array.isArray(entry.warnings)
+      )
+        docs[name] = entry as ManifestEntry;
     }
     const summaries = Object.create(null) as Record<string, string>;
     if (raw.summaries && typeof raw.summaries === "object" && !Array.isArray(raw.summaries)) {
-      for (const [lang, hash] of Object.entries(raw.summaries as Record<string, unknown>)) if (typeof hash === "string") summaries[lang] = hash;
+      for (const [lang, hash] of Object.entries(raw.summaries as Record<string, unknown>))
+        if (typeof hash === "string") summaries[lang] = hash;
     }
     return { docs, summaries };
   } catch {
@@ -56,8 +65,18 @@ export function readManifest(outDir: string): Manifest {
 }
 
 export function serializeManifest(manifest: Manifest): string {
-  const docs = Object.fromEntries(Object.keys(manifest.docs).sort().map((k) => [k, manifest.docs[k]]));
-  const summaries = manifest.summaries ? Object.fromEntries(Object.keys(manifest.summaries).sort().map((k) => [k, manifest.summaries![k]])) : undefined;
+  const docs = Object.fromEntries(
+    Object.keys(manifest.docs)
+      .sort()
+      .map((k) => [k, manifest.docs[k]]),
+  );
+  const summaries = manifest.summaries
+    ? Object.fromEntries(
+        Object.keys(manifest.summaries)
+          .sort()
+          .map((k) => [k, manifest.summaries![k]]),
+      )
+    : undefined;
   return JSON.stringify({ format: FORMAT, summaries, docs }) + "\n";
 }
 

@@ -26,7 +26,15 @@ export interface Provenance {
  * fonts, config), its own YAML, and the provenance printed on its page.
  */
 export function docHash(shared: string, yaml: string, provenance: Provenance): string {
-  return hashParts([shared, yaml, provenance.dataFile, provenance.commit, provenance.dirty ? "dirty" : "clean", provenance.date, provenance.paper]);
+  return hashParts([
+    shared,
+    yaml,
+    provenance.dataFile,
+    provenance.commit,
+    provenance.dirty ? "dirty" : "clean",
+    provenance.date,
+    provenance.paper,
+  ]);
 }
 
 export interface PlannedDoc {
@@ -43,7 +51,12 @@ export interface Plan<D extends PlannedDoc> {
  * A document is skipped only when the last build made it from the same inputs and both
  * of its output files are still there; `force` builds everything.
  */
-export function planBuild<D extends PlannedDoc>(docs: readonly D[], manifest: Manifest, outputsPresent: (name: string) => boolean, force: boolean): Plan<D> {
+export function planBuild<D extends PlannedDoc>(
+  docs: readonly D[],
+  manifest: Manifest,
+  outputsPresent: (name: string) => boolean,
+  force: boolean,
+): Plan<D> {
   const build: D[] = [];
   const skip: D[] = [];
   for (const doc of docs) {

@@ -196,7 +196,10 @@ export class PagePool {
 function watchdog(pid: number): ChildProcess | undefined {
   if (process.platform === "win32") return undefined;
   try {
-    const child = spawn("/bin/sh", ["-c", `read _ignored; kill -9 -${pid} 2>/dev/null`], { detached: true, stdio: ["pipe", "ignore", "ignore"] });
+    const child = spawn("/bin/sh", ["-c", `read _ignored; kill -9 -${pid} 2>/dev/null`], {
+      detached: true,
+      stdio: ["pipe", "ignore", "ignore"],
+    });
     child.on("error", () => undefined);
     child.unref();
     (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
@@ -226,7 +229,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   if (!Number.isFinite(ms) || ms <= 0) return promise;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => { reject(new RenderTimeoutError(Math.round(ms / 100) / 10)); }, ms);
+    timer = setTimeout(() => {
+      reject(new RenderTimeoutError(Math.round(ms / 100) / 10));
+    }, ms);
   });
-  return Promise.race([promise, timeout]).finally(() => { clearTimeout(timer); });
+  return Promise.race([promise, timeout]).finally(() => {
+    clearTimeout(timer);
+  });
 }

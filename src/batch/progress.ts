@@ -57,7 +57,9 @@ export function barProgress(stream: Stream, total: number): Progress {
   const active: string[] = [];
   let shown = false;
   const draw = () => {
-    stream.write(`\r\x1b[2K${barLine(done, total, failed, active[active.length - 1] ?? "", stream.columns && stream.columns >= 20 ? stream.columns : 80)}`);
+    stream.write(
+      `\r\x1b[2K${barLine(done, total, failed, active[active.length - 1] ?? "", stream.columns && stream.columns >= 20 ? stream.columns : 80)}`,
+    );
     shown = true;
   };
   const clear = () => {

@@ -59,7 +59,12 @@ export interface BuildOptions {
   dateFor: (git: GitInfo) => string;
   check: (name: string, text: string) => Validated;
   /** In each language asked for: the scorecard's HTML, and the handout's HTML from whole to tight (the first that fits one page is printed). */
-  render: (taskForce: TaskForce, provenance: DocProvenance, editions: readonly EditionSource[], languages: readonly string[]) => { since?: SinceLast; outputs: readonly RenderedLanguage[] };
+  render: (
+    taskForce: TaskForce,
+    provenance: DocProvenance,
+    editions: readonly EditionSource[],
+    languages: readonly string[],
+  ) => { since?: SinceLast; outputs: readonly RenderedLanguage[] };
   print: (page: Page, html: string, card: ScoreCard, provenance: DocProvenance) => Promise<Uint8Array>;
   /** Prints the one-page handout, output/<name>.handout.pdf; without it, no handout is made. */
   printHandout?: (page: Page, versions: readonly string[]) => Promise<Uint8Array>;
@@ -143,7 +148,9 @@ const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
   const started = performance.now();
   removeStaleTempFiles(o.outDir);
-  const say = (line: string) => { progress.message(line); };
+  const say = (line: string) => {
+    progress.message(line);
+  };
   let failed = 0;
 
   // 1. Read every file and work out its hash: no parsing yet, so this stays fast.
@@ -180,7 +187,12 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
     const hash = docHash(o.shared, t.text, hashed);
     const withEditions = editions.length ? hashParts([hash, ...editions.flatMap((e) => [e.commit, e.date, e.text, e.rubric ?? ""])]) : hash;
     const doc: Doc = { name, file: t.file, display: t.display, text: t.text, provenance, editions, hash: withEditions, units: [] };
-    doc.units = o.languages.map((l) => ({ name: `${name}${l.suffix}`, lang: l.lang, hash: hashParts([withEditions, l.lang, l.suffix, l.words]), doc }));
+    doc.units = o.languages.map((l) => ({
+      name: `${name}${l.suffix}`,
+      lang: l.lang,
+      hash: hashParts([withEditions, l.lang, l.suffix, l.words]),
+      doc,
+    }));
     docs.push(doc);
   }
 
@@ -193,9 +205,16 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
   }
   const manifest: Manifest = manifestText ? readManifest(o.outDir) : { docs: {} };
   const present = (name: string) =>
-    existsSync(join(o.outDir, `${name}.pdf`)) && existsSync(join(o.outDir, `${name}.html`)) && (!o.printHandout || existsSync(join(o.outDir, `${name}.handout.pdf`)));
+    existsSync(join(o.outDir, `${name}.pdf`)) &&
+    existsSync(join(o.outDir, `${name}.html`)) &&
+    (!o.printHandout || existsSync(join(o.outDir, `${name}.handout.pdf`)));
   // Each language's files are planned on their own: a changed translation rebuilds only its language.
-  const unitPlan = planBuild(docs.flatMap((d) => d.units), manifest, present, o.force);
+  const unitPlan = planBuild(
+    docs.flatMap((d) => d.units),
+    manifest,
+    present,
+    o.force,
+  );
   const toBuild = new Map<Doc, Unit[]>();
   for (const u of unitPlan.build) toBuild.set(u.doc, [...(toBuild.get(u.doc) ?? []), u]);
   const plan = { build: docs.filter((d) => toBuild.has(d)), skip: docs.filter((d) => !toBuild.has(d)) };
@@ -226,7 +245,9 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
     // If anything still holds the event loop after this, leave anyway.
     setTimeout(() => process.exit(SIGNAL_EXIT[signal] ?? 1), 10_000).unref();
   };
-  const onExit = () => { pool.kill(); };
+  const onExit = () => {
+    pool.kill();
+  };
   if (o.handleSignals) {
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
@@ -249,11 +270,19 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
     for (let doc = queue.shift(); doc && !stopped; doc = queue.shift()) {
       const checked = o.check(doc.display, doc.text);
       for (const p of checked.problems) if (p.severity !== "warning") say(formatProblem(p));
-      warnings.set(doc, checked.problems.filter((p) => p.severity === "warning"));
+      warnings.set(
+        doc,
+        checked.problems.filter((p) => p.severity === "warning"),
+      );
       if (checked.taskForce) {
         try {
           const units = toBuild.get(doc) ?? [];
-          const { since, outputs } = o.render(checked.taskForce, doc.provenance, doc.editions, units.map((u) => u.lang));
+          const { since, outputs } = o.render(
+            checked.taskForce,
+            doc.provenance,
+            doc.editions,
+            units.map((u) => u.lang),
+          );
           const facts = indexFacts(checked.taskForce, doc.provenance.date, since);
           const byLang = new Map(outputs.map((r) => [r.lang, r]));
           const prepared = units.map((unit) => {
@@ -261,7 +290,13 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
             if (!r) throw new Error(`no ${unit.lang} scorecard was made (this is a bug)`);
             return { unit, card: r.card, html: r.html, handout: o.printHandout ? r.handout : undefined };
           });
-          return { doc, outputs: prepared, review: checked.taskForce.review.status, warnings: checked.problems.filter((p: Problem) => p.severity === "warning"), facts };
+          return {
+            doc,
+            outputs: prepared,
+            review: checked.taskForce.review.status,
+            warnings: checked.problems.filter((p: Problem) => p.severity === "warning"),
+            facts,
+          };
         } catch (error) {
           say(`${doc.display}: the scorecard could not be made: ${error instanceof Error ? error.message : String(error)}.`);
         }
@@ -326,7 +361,17 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
           }),
         ).then(
           () => {
-            for (const out of outputs) manifest.docs[out.unit.name] = { file: doc.display, hash: out.unit.hash, card: out.card, review, warnings, facts, doc: doc.name, lang: out.unit.lang };
+            for (const out of outputs)
+              manifest.docs[out.unit.name] = {
+                file: doc.display,
+                hash: out.unit.hash,
+                card: out.card,
+                review,
+                warnings,
+                facts,
+                doc: doc.name,
+                lang: out.unit.lang,
+              };
             built++;
             progress.done(label, "built", `grade ${outputs[0]?.card.grade ?? ""}`);
           },
@@ -358,7 +403,9 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
       writeIfChanged(join(o.outDir, MANIFEST_FILE), serializeManifest(manifest), manifestText);
       sayWarnings();
       progress.end();
-      o.stderr.write(`scorecard: stopped by ${stopped}. ${built} scorecard(s) were finished; every file in ${o.outLabel}/ is complete (old or new).\n`);
+      o.stderr.write(
+        `scorecard: stopped by ${stopped}. ${built} scorecard(s) were finished; every file in ${o.outLabel}/ is complete (old or new).\n`,
+      );
       return { exitCode: SIGNAL_EXIT[stopped] ?? 1, built, skipped: plan.skip.length, failed, launches: pool.launches };
     }
 
@@ -367,8 +414,9 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
     const keep = new Set(o.keepLanguages ?? o.languages.map((l) => l.lang));
     for (const [name, entry] of Object.entries(manifest.docs)) {
       const docName = entry.doc ?? name;
+      const gone = (!seen.has(docName) && !existsSync(resolve(entry.file))) || (entry.lang !== undefined && !keep.has(entry.lang));
       // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- as in fail() above: the record keyed by output name loses the entry
-      if ((!seen.has(docName) && !existsSync(resolve(entry.file))) || (entry.lang !== undefined && !keep.has(entry.lang))) delete manifest.docs[name];
+      if (gone) delete manifest.docs[name];
     }
     const rows = collectionRows(manifest, o.languages[0]?.lang ?? "en");
     const scored = rows.map((r) => ({ file: r.file, card: r.card }));
@@ -403,7 +451,9 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
     sayWarnings();
     progress.end();
     if (stopped) {
-      o.stderr.write(`scorecard: stopped by ${stopped}. ${built} scorecard(s) were finished; every file in ${o.outLabel}/ is complete (old or new).\n`);
+      o.stderr.write(
+        `scorecard: stopped by ${stopped}. ${built} scorecard(s) were finished; every file in ${o.outLabel}/ is complete (old or new).\n`,
+      );
       return { exitCode: SIGNAL_EXIT[stopped] ?? 1, built, skipped: plan.skip.length, failed, launches: pool.launches };
     }
     o.stdout.write(summaryTable({ built, skipped: plan.skip.length, failed, seconds: (performance.now() - started) / 1000 }));
@@ -454,6 +504,14 @@ export function collectionRows(manifest: Manifest, first: string): CollectionRow
         cards[lang] = e.card;
         outputs[lang] = e.name;
       }
-      return { output: entries.get(first)?.name ?? docName, file: main.file, card: main.card, review: main.review, ...(main.facts ? { facts: main.facts } : {}), cards, outputs };
+      return {
+        output: entries.get(first)?.name ?? docName,
+        file: main.file,
+        card: main.card,
+        review: main.review,
+        ...(main.facts ? { facts: main.facts } : {}),
+        cards,
+        outputs,
+      };
     });
 }

@@ -12,14 +12,35 @@ export type Command = (args: string[], io: CliIO) => number | Promise<number>;
  * `--help` loads nothing: starting is most of the time a quick command takes.
  */
 const commands: Record<string, { load: () => Promise<Command>; summary: string }> = {
-  validate: { load: async () => (await import("./commands/validate.ts")).validateCommand, summary: "check task force files and report every problem" },
+  validate: {
+    load: async () => (await import("./commands/validate.ts")).validateCommand,
+    summary: "check task force files and report every problem",
+  },
   score: { load: async () => (await import("./commands/score.ts")).scoreCommand, summary: "score task force files against the rubric" },
   build: { load: async () => (await import("./commands/build.ts")).buildCommand, summary: "build PDF and HTML scorecards into output/" },
-  diff: { load: async () => (await import("./commands/diff.ts")).diffCommand, summary: "show what a change does to each scorecard's grade, and why" },
-  history: { load: async () => (await import("./commands/history.ts")).historyCommand, summary: "show a task force's grade over time, commit by commit, and what moved it" },
-  new: { load: async () => (await import("./commands/new.ts")).newCommand, summary: "start a file for a new task force, every fact set to unknown" },
-  preview: { load: async () => { const { previewCommand } = await import("./commands/preview.ts"); return (args, io) => previewCommand(args, io); }, summary: "show a scorecard in your browser, updated each time you save" },
-  "reply-packet": { load: async () => (await import("./commands/reply-packet.ts")).replyPacketCommand, summary: "make the draft, letter and answer template to send a task force for its reply" },
+  diff: {
+    load: async () => (await import("./commands/diff.ts")).diffCommand,
+    summary: "show what a change does to each scorecard's grade, and why",
+  },
+  history: {
+    load: async () => (await import("./commands/history.ts")).historyCommand,
+    summary: "show a task force's grade over time, commit by commit, and what moved it",
+  },
+  new: {
+    load: async () => (await import("./commands/new.ts")).newCommand,
+    summary: "start a file for a new task force, every fact set to unknown",
+  },
+  preview: {
+    load: async () => {
+      const { previewCommand } = await import("./commands/preview.ts");
+      return (args, io) => previewCommand(args, io);
+    },
+    summary: "show a scorecard in your browser, updated each time you save",
+  },
+  "reply-packet": {
+    load: async () => (await import("./commands/reply-packet.ts")).replyPacketCommand,
+    summary: "make the draft, letter and answer template to send a task force for its reply",
+  },
 };
 
 const usage = () =>
@@ -48,7 +69,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return 1;
   }
   try {
-    return await (await command.load())(rest, io);
+    return await (
+      await command.load()
+    )(rest, io);
   } catch (error) {
     return reportError(error, io);
   }

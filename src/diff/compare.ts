@@ -146,11 +146,16 @@ function evaluate(file: SourceFile, side: SideRubric, today: string, earlier = f
     return { state: { state: "invalid", name, problems: errors }, data, card: undefined };
   }
   const tf = checked.taskForce ?? normalize(data);
-  if (!side.rubric) return { state: { state: "unscored", name: tf.name, reason: "the rubric could not be read (see above)." }, data, card: undefined };
+  if (!side.rubric)
+    return { state: { state: "unscored", name: tf.name, reason: "the rubric could not be read (see above)." }, data, card: undefined };
   try {
     const card = score(tf, side.rubric);
     const { grade, points, maxPoints, scoredMaxPoints, percent, coverage, criteria } = card;
-    return { state: { state: "scored", name: tf.name, grade, points, maxPoints, scoredMaxPoints, percent, coverage, criteria }, data, card };
+    return {
+      state: { state: "scored", name: tf.name, grade, points, maxPoints, scoredMaxPoints, percent, coverage, criteria },
+      data,
+      card,
+    };
   } catch (error) {
     const reason = `this version of the tool cannot score it with that rubric (${error instanceof Error ? error.message : String(error)})`;
     return { state: { state: "unscored", name: tf.name, reason }, data, card: undefined };
@@ -188,11 +193,26 @@ function criteriaMovedBy(change: DataChange, head: Evaluated, rubric: Rubric): S
   }
 }
 
-function diffCard(file: string, before: Evaluated | undefined, after: Evaluated | undefined, headRubric: Rubric | undefined, rubricChanged: boolean): CardDiff {
+function diffCard(
+  file: string,
+  before: Evaluated | undefined,
+  after: Evaluated | undefined,
+  headRubric: Rubric | undefined,
+  rubricChanged: boolean,
+): CardDiff {
   const name = after?.state.name ?? before?.state.name ?? file;
-  const change: CardDiff["change"] = !before ? "added" : !after ? "removed" : deepEqual(before.data, after.data) && rubricChanged ? "rubric-only" : "changed";
+  const change: CardDiff["change"] = !before
+    ? "added"
+    : !after
+      ? "removed"
+      : deepEqual(before.data, after.data) && rubricChanged
+        ? "rubric-only"
+        : "changed";
   // Criteria are compared only when both sides were scored; a new or removed file lists its own.
-  const comparable = (before?.card !== undefined && after?.card !== undefined) || (change === "added" && after?.card !== undefined) || (change === "removed" && before?.card !== undefined);
+  const comparable =
+    (before?.card !== undefined && after?.card !== undefined) ||
+    (change === "added" && after?.card !== undefined) ||
+    (change === "removed" && before?.card !== undefined);
   const beforeCards = comparable ? (before?.card?.criteria ?? []) : [];
   const afterCards = comparable ? (after?.card?.criteria ?? []) : [];
   const byId = (list: CriterionResult[]) => new Map(list.map((c) => [c.id, c]));
@@ -204,7 +224,14 @@ function diffCard(file: string, before: Evaluated | undefined, after: Evaluated 
     .map((id) => {
       const x = b.get(id);
       const y = a.get(id);
-      return { id, title: (y ?? x)!.title, before: criterionSide(x), after: criterionSide(y), facts: factChanges(x?.facts ?? [], y?.facts ?? []), edits: [] };
+      return {
+        id,
+        title: (y ?? x)!.title,
+        before: criterionSide(x),
+        after: criterionSide(y),
+        facts: factChanges(x?.facts ?? [], y?.facts ?? []),
+        edits: [],
+      };
     });
 
   const noEffect: Change[] = [];
@@ -233,7 +260,17 @@ function diffCard(file: string, before: Evaluated | undefined, after: Evaluated 
   // Review changes are told in words once; the raw field edits behind them are not repeated.
   const review = before && after ? reviewChanges(before.data, after.data) : [];
   const notReview = (c: Change) => !(review.length && /^review\b/.test(c.field));
-  return { file, name, change, before: before?.state, after: after?.state, criteria, noEffect: noEffect.filter(notReview), unclear: unclear.filter(notReview), review };
+  return {
+    file,
+    name,
+    change,
+    before: before?.state,
+    after: after?.state,
+    criteria,
+    noEffect: noEffect.filter(notReview),
+    unclear: unclear.filter(notReview),
+    review,
+  };
 }
 
 function diffRubric(a: Rubric | undefined, b: Rubric | undefined): RubricChange {

@@ -124,6 +124,10 @@ export function showValue(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? "(empty list)" : `[${value.map(showValue).join(", ")}]`;
   const rec = value as Rec;
   const title = typeof rec.name === "string" ? rec.name : typeof rec.id === "string" ? rec.id : undefined;
-  const text = title ?? Object.entries(rec).map(([k, v]) => `${k}: ${showValue(v)}`).join(", ");
+  const text =
+    title ??
+    Object.entries(rec)
+      .map(([k, v]) => `${k}: ${showValue(v)}`)
+      .join(", ");
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
 }

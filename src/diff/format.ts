@@ -121,7 +121,10 @@ function cardBlock(w: Writer, m: Messages, card: CardDiff): string[] {
   const problems = [...problemLines(w, card.before, "before the change"), ...problemLines(w, card.after, "after the change")];
   if (problems.length) out.push(...problems, "");
   if (card.criteria.length) {
-    out.push(w.strong(card.change === "added" ? "Criteria" : card.change === "removed" ? "Criteria before removal" : "Criteria that moved"), "");
+    out.push(
+      w.strong(card.change === "added" ? "Criteria" : card.change === "removed" ? "Criteria before removal" : "Criteria that moved"),
+      "",
+    );
     for (const c of card.criteria) out.push(...criterionBlock(w, c));
     out.push("");
   }
@@ -140,7 +143,15 @@ function cardBlock(w: Writer, m: Messages, card: CardDiff): string[] {
     for (const c of card.unclear) out.push(w.item(0, changeLine(w, c)));
     out.push("");
   }
-  if (card.change === "changed" && !card.criteria.length && !card.noEffect.length && !card.unclear.length && !card.review.length && card.before?.state !== "invalid" && card.after?.state !== "invalid") {
+  if (
+    card.change === "changed" &&
+    !card.criteria.length &&
+    !card.noEffect.length &&
+    !card.unclear.length &&
+    !card.review.length &&
+    card.before?.state !== "invalid" &&
+    card.after?.state !== "invalid"
+  ) {
     out.push("No fact changed: only comments or layout.", "");
   }
   return out;
@@ -150,14 +161,20 @@ function rubricBlock(w: Writer, model: DiffModel): string[] {
   const r = model.rubric;
   const out: string[] = [];
   if (r) {
-    out.push(`${w.strong("The rubric changed")} (version ${w.esc(r.before ?? "unreadable")} → ${w.esc(r.after ?? "unreadable")}). This affects every scorecard: each side is scored with its own rubric.`, "");
+    out.push(
+      `${w.strong("The rubric changed")} (version ${w.esc(r.before ?? "unreadable")} → ${w.esc(r.after ?? "unreadable")}). This affects every scorecard: each side is scored with its own rubric.`,
+      "",
+    );
     if (r.added.length) out.push(w.item(0, `Criteria added: ${w.esc(r.added.join(", "))}`));
     if (r.removed.length) out.push(w.item(0, `Criteria removed: ${w.esc(r.removed.join(", "))}`));
     for (const c of r.changed) out.push(w.item(0, w.esc(c)));
     if (r.gradingChanged) out.push(w.item(0, "The grading rules (grade boundaries or minimum coverage) changed."));
     if (r.added.length || r.removed.length || r.changed.length || r.gradingChanged) out.push("");
   }
-  for (const [side, info] of [["before", model.base], ["after", model.head]] as const) {
+  for (const [side, info] of [
+    ["before", model.base],
+    ["after", model.head],
+  ] as const) {
     if (info.rubricError) out.push(`${w.strong(`The rubric ${side} the change cannot be read`)}: ${w.esc(info.rubricError)}`, "");
   }
   return out;
@@ -169,7 +186,12 @@ function render(w: Writer, m: Messages, model: DiffModel, title: string): string
   if (model.cards.length === 0) out.push("No scorecard changed.", "");
   for (const card of model.cards) out.push(...cardBlock(w, m, card));
   if (model.unchanged.length) out.push(`${model.unchanged.length} other scorecard(s) unchanged.`, "");
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+  return (
+    out
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trimEnd() + "\n"
+  );
 }
 
 /** The pull-request comment and job summary; `m` is the catalogue the score is worded by. Ends with a newline. */

@@ -23,15 +23,20 @@ function git(cwd: string, args: string[]): GitResult {
 /** The top folder of the git repository that holds `cwd`. */
 export function repoRoot(cwd: string): string {
   const r = git(cwd, ["rev-parse", "--show-toplevel"]);
-  if (!r.ok) throw new UserError("this folder is not in a git repository, so there is nothing to compare. Run the command inside your copy of the scorecards project.");
+  if (!r.ok)
+    throw new UserError(
+      "this folder is not in a git repository, so there is nothing to compare. Run the command inside your copy of the scorecards project.",
+    );
   return r.stdout.trim();
 }
 
 /** A revision the user named, as a full commit id. Names that look like options are refused. */
 export function resolveRef(root: string, ref: string): string {
-  if (!ref || ref.startsWith("-") || /[\s\0]/.test(ref)) throw new UserError(`'${ref}' is not a revision name. Use a branch name, a tag or a commit id, such as main.`);
+  if (!ref || ref.startsWith("-") || /[\s\0]/.test(ref))
+    throw new UserError(`'${ref}' is not a revision name. Use a branch name, a tag or a commit id, such as main.`);
   const r = git(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
-  if (!r.ok) throw new UserError(`git knows no branch, tag or commit called '${ref}'. Check the name; in a fresh clone, try origin/${ref}.`);
+  if (!r.ok)
+    throw new UserError(`git knows no branch, tag or commit called '${ref}'. Check the name; in a fresh clone, try origin/${ref}.`);
   return r.stdout.trim();
 }
 
@@ -60,7 +65,10 @@ export function defaultBase(root: string, env: Readonly<Record<string, string | 
     const base = git(root, ["merge-base", head, commit]);
     if (base.ok) {
       const sha = base.stdout.trim();
-      return { commit: sha, label: sha === commit ? `${name} (${sha.slice(0, 10)})` : `where this branch left ${name} (${sha.slice(0, 10)})` };
+      return {
+        commit: sha,
+        label: sha === commit ? `${name} (${sha.slice(0, 10)})` : `where this branch left ${name} (${sha.slice(0, 10)})`,
+      };
     }
   }
   return { commit: head, label: `the last commit (${head.slice(0, 10)})` };
@@ -97,7 +105,11 @@ export function readWorkingTree(root: string, fallbackRubric: string): Side {
     }
   }
   const rubricFile = join(root, RUBRIC_PATH);
-  return { label: "your working copy (including changes not yet committed)", files, rubric: existsSync(rubricFile) ? readFileSync(rubricFile, "utf8") : fallbackRubric };
+  return {
+    label: "your working copy (including changes not yet committed)",
+    files,
+    rubric: existsSync(rubricFile) ? readFileSync(rubricFile, "utf8") : fallbackRubric,
+  };
 }
 
 export function revisionLabel(ref: string, commit: string): string {

@@ -41,7 +41,8 @@ export async function postPullRequestComment(markdown: string, env: Env, fetchIm
   if (pr.fork) return skip("the pull request comes from a fork, whose token cannot write comments.");
   const { GITHUB_TOKEN: token, GITHUB_API_URL: api, GITHUB_REPOSITORY: repo } = env;
   if (!token) return skip("GITHUB_TOKEN is not set.");
-  if (!api || !/^https?:\/\//.test(api) || !repo || !/^[\w.-]+\/[\w.-]+$/.test(repo)) return skip("GITHUB_API_URL or GITHUB_REPOSITORY is missing.");
+  if (!api || !/^https?:\/\//.test(api) || !repo || !/^[\w.-]+\/[\w.-]+$/.test(repo))
+    return skip("GITHUB_API_URL or GITHUB_REPOSITORY is missing.");
   const headers = {
     accept: "application/vnd.github+json",
     authorization: `Bearer ${token}`,
@@ -63,7 +64,9 @@ export async function postPullRequestComment(markdown: string, env: Env, fetchIm
       ? await fetchImpl(`${api}/repos/${repo}/issues/comments/${existing}`, { method: "PATCH", headers, body })
       : await fetchImpl(`${api}/repos/${repo}/issues/${pr.number}/comments`, { method: "POST", headers, body });
     if (!res.ok) return skip(`GitHub answered ${res.status} (the token may be read-only).`);
-    return existing ? `scorecard: updated the scorecard comment on pull request #${pr.number}.` : `scorecard: posted the scorecard comment on pull request #${pr.number}.`;
+    return existing
+      ? `scorecard: updated the scorecard comment on pull request #${pr.number}.`
+      : `scorecard: posted the scorecard comment on pull request #${pr.number}.`;
   } catch (error) {
     return skip(`GitHub could not be reached (${error instanceof Error ? error.message : String(error)}).`);
   }

@@ -53,15 +53,22 @@ export function reviewChanges(before: unknown, after: unknown): Change[] {
   const a = reviewOf(before);
   const b = reviewOf(after);
   const out: Change[] = [];
-  if (a.status !== b.status) out.push({ field: "Review state", before: STATE_WORDS[a.status] ?? (a.status || "(none)"), after: STATE_WORDS[b.status] ?? (b.status || "(none)") });
-  if (a.requested !== b.requested) out.push({ field: "Draft sent for reply on", before: dateOrNone(a.requested), after: dateOrNone(b.requested) });
+  if (a.status !== b.status)
+    out.push({
+      field: "Review state",
+      before: STATE_WORDS[a.status] ?? (a.status || "(none)"),
+      after: STATE_WORDS[b.status] ?? (b.status || "(none)"),
+    });
+  if (a.requested !== b.requested)
+    out.push({ field: "Draft sent for reply on", before: dateOrNone(a.requested), after: dateOrNone(b.requested) });
   if (a.deadline !== b.deadline) out.push({ field: "Reply deadline", before: dateOrNone(a.deadline), after: dateOrNone(b.deadline) });
   const old = new Map(a.replies.map((r) => [r.key, r]));
   const now = new Map(b.replies.map((r) => [r.key, r]));
   for (const r of b.replies) {
     const was = old.get(r.key);
     if (!was) out.push({ field: "Reply added", before: "(none)", after: describe(r) });
-    else if (was.text !== r.text || was.agrees !== r.agrees) out.push({ field: `Reply from ${r.from}, ${r.date}, about ${r.about}`, before: describe(was), after: describe(r) });
+    else if (was.text !== r.text || was.agrees !== r.agrees)
+      out.push({ field: `Reply from ${r.from}, ${r.date}, about ${r.about}`, before: describe(was), after: describe(r) });
   }
   for (const r of a.replies) if (!now.has(r.key)) out.push({ field: "Reply removed", before: describe(r), after: "(none)" });
   return out;

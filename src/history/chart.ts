@@ -68,21 +68,29 @@ export function editionsChart(points: readonly ChartPoint[], messages: Messages 
     const cx = x(i);
     if (p.methodChangedBefore && i > 0) {
       const mx = (x(i - 1) + cx) / 2;
-      parts.push(`<path d="M${fmt(mx)} ${TOP - 8}V${TOP + PLOT_H}" stroke="#000" stroke-width="0.8" stroke-dasharray="1.5 2" fill="none"/>`);
-      parts.push(`<text x="${fmt(mx)}" y="${TOP - 11}" text-anchor="middle" class="chart-unknown">${escapeXml(say("method-changed"))}</text>`);
+      parts.push(
+        `<path d="M${fmt(mx)} ${TOP - 8}V${TOP + PLOT_H}" stroke="#000" stroke-width="0.8" stroke-dasharray="1.5 2" fill="none"/>`,
+      );
+      parts.push(
+        `<text x="${fmt(mx)}" y="${TOP - 11}" text-anchor="middle" class="chart-unknown">${escapeXml(say("method-changed"))}</text>`,
+      );
     }
     // Dates alternate between two lines, so that many editions do not run into each other.
     const ly = TOP + PLOT_H + 14 + (n > 5 && i % 2 === 1 ? 11 : 0);
     parts.push(`<text x="${fmt(cx)}" y="${ly}" text-anchor="middle">${escapeXml(p.label)}</text>`);
     if (!p.figures) {
-      parts.push(`<text x="${fmt(cx)}" y="${fmt(TOP + PLOT_H - 6)}" text-anchor="middle" class="chart-unknown">${escapeXml(say("not-scored"))}</text>`);
+      parts.push(
+        `<text x="${fmt(cx)}" y="${fmt(TOP + PLOT_H - 6)}" text-anchor="middle" class="chart-unknown">${escapeXml(say("not-scored"))}</text>`,
+      );
       return;
     }
     const sy = y(p.figures.percent);
     const cy = y(p.figures.coverage * 100);
     parts.push(`<rect x="${fmt(cx - 2.5)}" y="${fmt(cy - 2.5)}" width="5" height="5" fill="#fff" stroke="#000" stroke-width="0.9"/>`);
     parts.push(`<circle cx="${fmt(cx)}" cy="${fmt(sy)}" r="3" fill="#000"/>`);
-    parts.push(`<text x="${fmt(cx)}" y="${fmt(sy - 6)}" text-anchor="middle" class="chart-value">${escapeXml(say("value", { grade: gradeText(p.figures.grade), percent: Math.round(p.figures.percent * 10) / 10 }))}</text>`);
+    parts.push(
+      `<text x="${fmt(cx)}" y="${fmt(sy - 6)}" text-anchor="middle" class="chart-value">${escapeXml(say("value", { grade: gradeText(p.figures.grade), percent: Math.round(p.figures.percent * 10) / 10 }))}</text>`,
+    );
   });
 
   // The legend, in words and marks; the second starts after the first, whatever its language.
@@ -90,10 +98,21 @@ export function editionsChart(points: readonly ChartPoint[], messages: Messages 
   const scoreWords = say("legend-score");
   const lx = LEFT + Math.max(190, Math.ceil(7 + textWidth(scoreWords) + 14));
   parts.push(`<circle cx="${LEFT}" cy="${ly - 3}" r="3" fill="#000"/><text x="${LEFT + 7}" y="${ly}">${escapeXml(scoreWords)}</text>`);
-  parts.push(`<path d="M${lx} ${ly - 3}h24" stroke="#000" stroke-dasharray="3 2" fill="none"/><rect x="${lx + 9.5}" y="${ly - 5.5}" width="5" height="5" fill="#fff" stroke="#000" stroke-width="0.9"/><text x="${lx + 29}" y="${ly}">${escapeXml(say("legend-coverage"))}</text>`);
+  parts.push(
+    `<path d="M${lx} ${ly - 3}h24" stroke="#000" stroke-dasharray="3 2" fill="none"/><rect x="${lx + 9.5}" y="${ly - 5.5}" width="5" height="5" fill="#fff" stroke="#000" stroke-width="0.9"/><text x="${lx + 29}" y="${ly}">${escapeXml(say("legend-coverage"))}</text>`,
+  );
 
   const summary = points
-    .map((p) => (p.figures ? say("point", { label: p.label, grade: gradeText(p.figures.grade), percent: p.figures.percent, coverage: Math.round(p.figures.coverage * 10000) / 100 }) : say("point-not-scored", { label: p.label })))
+    .map((p) =>
+      p.figures
+        ? say("point", {
+            label: p.label,
+            grade: gradeText(p.figures.grade),
+            percent: p.figures.percent,
+            coverage: Math.round(p.figures.coverage * 10000) / 100,
+          })
+        : say("point-not-scored", { label: p.label }),
+    )
     .join("; ");
   return (
     `<svg class="chart editions-chart" role="img" aria-label="${escapeXml(say("label", { points: summary }))}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg">` +

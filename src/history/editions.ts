@@ -58,7 +58,13 @@ export type Unscored =
   | { kind: "rubric-invalid"; version: string }
   | { kind: "error" };
 
-const figuresOf = (card: ScoreCard): Figures => ({ grade: card.grade, percent: card.percent, points: card.points, scoredMaxPoints: card.scoredMaxPoints, coverage: card.coverage });
+const figuresOf = (card: ScoreCard): Figures => ({
+  grade: card.grade,
+  percent: card.percent,
+  points: card.points,
+  scoredMaxPoints: card.scoredMaxPoints,
+  coverage: card.coverage,
+});
 
 /**
  * The published versions among `sources` (oldest first), each scored by this version of the
@@ -91,7 +97,9 @@ export function readEditions(sources: readonly EditionSource[], today: string, t
     } else if (!r.rubric) {
       reason = r.problem;
       const version = r.version ?? "unknown";
-      unscored = r.unknownCriteria.length ? { kind: "rubric-criteria", version, criteria: r.unknownCriteria } : { kind: "rubric-invalid", version };
+      unscored = r.unknownCriteria.length
+        ? { kind: "rubric-criteria", version, criteria: r.unknownCriteria }
+        : { kind: "rubric-invalid", version };
     } else {
       try {
         figures = figuresOf(score(taskForce, r.rubric));
@@ -187,10 +195,20 @@ function delta(before: Pick<Figures, "percent">, after: Pick<Figures, "percent">
 /** "Grade C → B; score up 7.5 percentage points (62.5% → 70%); coverage 60% → 70%." */
 function sameMethodChange(m: Messages, before: Figures, after: Figures): string {
   const parts: string[] = [];
-  if (before.grade !== after.grade) parts.push(say(m, "editions.grade-change", { before: gradeText(m, before.grade), after: gradeText(m, after.grade) }));
+  if (before.grade !== after.grade)
+    parts.push(say(m, "editions.grade-change", { before: gradeText(m, before.grade), after: gradeText(m, after.grade) }));
   const d = delta(before, after);
-  if (d !== 0) parts.push(say(m, "editions.score-change", { direction: d > 0 ? "up" : "down", points: Math.abs(d), before: pct(m, before.percent), after: pct(m, after.percent) }));
-  if (before.coverage !== after.coverage) parts.push(say(m, "editions.coverage-change", { before: coveragePct(m, before.coverage), after: coveragePct(m, after.coverage) }));
+  if (d !== 0)
+    parts.push(
+      say(m, "editions.score-change", {
+        direction: d > 0 ? "up" : "down",
+        points: Math.abs(d),
+        before: pct(m, before.percent),
+        after: pct(m, after.percent),
+      }),
+    );
+  if (before.coverage !== after.coverage)
+    parts.push(say(m, "editions.coverage-change", { before: coveragePct(m, before.coverage), after: coveragePct(m, after.coverage) }));
   if (parts.length === 0) return say(m, "editions.no-change");
   return say(m, "editions.change", { parts: upperFirst(parts.join("; ")) });
 }
@@ -251,12 +269,24 @@ function changeBetween(m: Messages, older: Point, newer: Point, titleOf: (id: st
   if (!older.figures || !newer.figures) return { text: say(m, "editions.not-compared"), methodChanged: false, likeForLike: undefined };
   const change = older.method && newer.method ? methodChange(older.method, newer.method) : undefined;
   const versionsDiffer = older.rubricVersion !== newer.rubricVersion;
-  if (!change && !versionsDiffer) return { text: sameMethodChange(m, older.figures, newer.figures), methodChanged: false, likeForLike: undefined };
+  if (!change && !versionsDiffer)
+    return { text: sameMethodChange(m, older.figures, newer.figures), methodChanged: false, likeForLike: undefined };
   const parts = change && older.method && newer.method ? methodParts(older.method, newer.method, change, titleOf) : [];
-  const what = say(m, "editions.method", { before: older.rubricVersion, after: newer.rubricVersion, nothing: parts.length ? "no" : "yes", what: listValue(parts) });
+  const what = say(m, "editions.method", {
+    before: older.rubricVersion,
+    after: newer.rubricVersion,
+    nothing: parts.length ? "no" : "yes",
+    what: listValue(parts),
+  });
   const again = onMethodOf(older, newer);
   const like = again
-    ? say(m, "editions.like-for-like", { version: newer.rubricVersion, grade: gradeText(m, again.grade), percent: pct(m, again.percent), coverage: coveragePct(m, again.coverage), change: lowerFirst(sameMethodChange(m, again, newer.figures)) })
+    ? say(m, "editions.like-for-like", {
+        version: newer.rubricVersion,
+        grade: gradeText(m, again.grade),
+        percent: pct(m, again.percent),
+        coverage: coveragePct(m, again.coverage),
+        change: lowerFirst(sameMethodChange(m, again, newer.figures)),
+      })
     : say(m, "editions.not-comparable");
   return { text: `${what} ${like}`, methodChanged: true, likeForLike: again };
 }
@@ -296,7 +326,11 @@ function unscoredText(m: Messages, u: Unscored): string {
  * editions, oldest first, then the scorecard itself. The latest edition is left out when it is
  * this very scorecard (the same data under the same method).
  */
-export function editionsView(editions: readonly Edition[], current: CurrentScorecard, messages: Messages = messagesFor("en")): EditionsView {
+export function editionsView(
+  editions: readonly Edition[],
+  current: CurrentScorecard,
+  messages: Messages = messagesFor("en"),
+): EditionsView {
   const m = messages;
   const dateText = (d: string): string => formatDate(d, m.locale) || d;
   // Criteria are named in the page's words where today's rubric has them.
@@ -316,7 +350,13 @@ export function editionsView(editions: readonly Edition[], current: CurrentScore
   };
   const earlier: Point[] = editions.map((e) => ({ ...e, current: false, published: true }));
   const latest = earlier[earlier.length - 1];
-  if (latest?.method && !methodChange(latest.method, now.method!) && latest.rubricVersion === now.rubricVersion && deepEqual(latest.taskForce, current.taskForce)) earlier.pop();
+  if (
+    latest?.method &&
+    !methodChange(latest.method, now.method!) &&
+    latest.rubricVersion === now.rubricVersion &&
+    deepEqual(latest.taskForce, current.taskForce)
+  )
+    earlier.pop();
   if (earlier.length === 0) return NO_EDITIONS;
 
   const shown = earlier.slice(-MAX_ROWS);
@@ -334,7 +374,9 @@ export function editionsView(editions: readonly Edition[], current: CurrentScore
       commit: p.commit.slice(0, 12),
       rubricVersion: p.rubricVersion,
       current: p.current,
-      label: p.current ? say(m, p.published ? "editions.this-edition" : "editions.this-draft") : say(m, "editions.edition-of", { date: dateText(p.date) }),
+      label: p.current
+        ? say(m, p.published ? "editions.this-edition" : "editions.this-draft")
+        : say(m, "editions.edition-of", { date: dateText(p.date) }),
       grade: p.figures ? gradeText(m, p.figures.grade) : say(m, "editions.grade-not-scored"),
       score: p.figures ? pct(m, p.figures.percent) : "–",
       coverage: p.figures ? coveragePct(m, p.figures.coverage) : "–",
@@ -348,7 +390,8 @@ export function editionsView(editions: readonly Edition[], current: CurrentScore
   const nowFigures = now.figures!;
   const after: SinceFigures = { grade: nowFigures.grade, percent: nowFigures.percent, coverage: nowFigures.coverage };
   const base = { date: last.date, commit: last.commit, rubricBefore: last.rubricVersion, rubricAfter: now.rubricVersion, after };
-  const figures = (f: Figures | undefined): SinceFigures | undefined => (f ? { grade: f.grade, percent: f.percent, coverage: f.coverage } : undefined);
+  const figures = (f: Figures | undefined): SinceFigures | undefined =>
+    f ? { grade: f.grade, percent: f.percent, coverage: f.coverage } : undefined;
   let sinceLast: SinceLast;
   if (!last.figures) sinceLast = { ...base, kind: "unscored", delta: undefined, before: undefined };
   else if (since.methodChanged) {
@@ -366,7 +409,11 @@ export function editionsView(editions: readonly Edition[], current: CurrentScore
     chart:
       points.length >= 3
         ? editionsChart(
-            points.map((p, i) => ({ label: p.current ? say(m, "editions.chart.now") : dateText(p.date), figures: p.figures, methodChangedBefore: i > 0 && changes[i - 1]!.methodChanged })),
+            points.map((p, i) => ({
+              label: p.current ? say(m, "editions.chart.now") : dateText(p.date),
+              figures: p.figures,
+              methodChangedBefore: i > 0 && changes[i - 1]!.methodChanged,
+            })),
             m,
           )
         : "",
@@ -382,10 +429,13 @@ function shortChange(m: Messages, before: SinceFigures, after: SinceFigures): st
   const points = { direction: d > 0 ? "up" : "down", points: Math.abs(d) };
   if (d === 0) {
     if (before.grade !== after.grade) return say(m, "editions.since.grade", grades);
-    if (before.coverage !== after.coverage) return say(m, "editions.since.coverage", { before: coveragePct(m, before.coverage), after: coveragePct(m, after.coverage) });
+    if (before.coverage !== after.coverage)
+      return say(m, "editions.since.coverage", { before: coveragePct(m, before.coverage), after: coveragePct(m, after.coverage) });
     return say(m, "editions.since.none");
   }
-  return before.grade !== after.grade ? say(m, "editions.since.grade-and-points", { ...grades, ...points }) : say(m, "editions.since.points", points);
+  return before.grade !== after.grade
+    ? say(m, "editions.since.grade-and-points", { ...grades, ...points })
+    : say(m, "editions.since.points", points);
 }
 
 /**
@@ -400,8 +450,15 @@ export function sinceLastText(since: SinceLast, messages: Messages = messagesFor
     case "unscored":
       return say(m, "editions.since.unscored", { date });
     case "method":
-      return since.before ? say(m, "editions.since.method", { date, ...rubric, change: shortChange(m, since.before, since.after) }) : say(m, "editions.since.method-not-comparable", { date, ...rubric });
+      return since.before
+        ? say(m, "editions.since.method", { date, ...rubric, change: shortChange(m, since.before, since.after) })
+        : say(m, "editions.since.method-not-comparable", { date, ...rubric });
     default:
-      return upperFirst(say(m, "editions.since.moved", { date, change: since.before ? shortChange(m, since.before, since.after) : say(m, "editions.since.none") }));
+      return upperFirst(
+        say(m, "editions.since.moved", {
+          date,
+          change: since.before ? shortChange(m, since.before, since.after) : say(m, "editions.since.none"),
+        }),
+      );
   }
 }

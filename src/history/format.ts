@@ -20,7 +20,8 @@ function gradeText(e: HistoryEntry): string {
   }
 }
 
-const scoreText = (e: HistoryEntry): string => (e.percent === null ? "–" : `${pct(e.percent)} (${e.points} of ${e.scoredMaxPoints} points)`);
+const scoreText = (e: HistoryEntry): string =>
+  e.percent === null ? "–" : `${pct(e.percent)} (${e.points} of ${e.scoredMaxPoints} points)`;
 const coverageText = (e: HistoryEntry): string => (e.coverage === null ? "–" : pct(e.coverage * 100));
 
 /** One line: what moved the score at this commit. */
@@ -65,8 +66,11 @@ function details(w: Writer, e: HistoryEntry): string[] {
   const out: string[] = [];
   const r = e.moved.rubric;
   if (r) {
-    out.push(w.item(0, `${w.strong("The rubric changed")} (version ${w.esc(r.before ?? "unreadable")} → ${w.esc(r.after ?? "unreadable")}).`));
-    for (const line of [...r.added.map((t) => `Criterion added: ${t}`), ...r.removed.map((t) => `Criterion removed: ${t}`), ...r.changed]) out.push(w.item(1, w.esc(line)));
+    out.push(
+      w.item(0, `${w.strong("The rubric changed")} (version ${w.esc(r.before ?? "unreadable")} → ${w.esc(r.after ?? "unreadable")}).`),
+    );
+    for (const line of [...r.added.map((t) => `Criterion added: ${t}`), ...r.removed.map((t) => `Criterion removed: ${t}`), ...r.changed])
+      out.push(w.item(1, w.esc(line)));
     if (r.gradingChanged) out.push(w.item(1, "The grading rules (grade boundaries or minimum coverage) changed."));
   }
   for (const c of e.moved.criteria) out.push(...criterionBlock(w, c));
@@ -118,7 +122,15 @@ export function formatMarkdown(model: HistoryModel): string {
   if (model.entries.length === 0) return [...out, "No commit changed the score.", ""].join("\n");
   out.push("| Date | Commit | Rubric | Grade | Score | Coverage | What moved it |", "| --- | --- | --- | --- | --- | --- | --- |");
   for (const e of model.entries) {
-    const cells = [e.date, w.code(short(e.commit)), w.esc(e.rubricVersion ?? "none"), w.esc(gradeText(e)) + (e.published ? " (published)" : ""), w.esc(scoreText(e)), w.esc(coverageText(e)), w.esc(movedSummary(e))];
+    const cells = [
+      e.date,
+      w.code(short(e.commit)),
+      w.esc(e.rubricVersion ?? "none"),
+      w.esc(gradeText(e)) + (e.published ? " (published)" : ""),
+      w.esc(scoreText(e)),
+      w.esc(coverageText(e)),
+      w.esc(movedSummary(e)),
+    ];
     out.push(`| ${cells.join(" | ")} |`);
   }
   out.push("");
@@ -127,7 +139,12 @@ export function formatMarkdown(model: HistoryModel): string {
     if (lines.length === 0) continue;
     out.push(`### ${e.date} (${w.code(short(e.commit))}): ${w.esc(e.subject)}`, "", ...lines, "");
   }
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+  return (
+    out
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trimEnd() + "\n"
+  );
 }
 
 /** One entry per commit that changed the score, oldest first. */

@@ -13,7 +13,12 @@ export const RUBRIC_PATH = "rubric/rubric.yaml";
 export const CRITERIA_DIR = "src/score/criteria";
 
 function git(cwd: string, args: string[]): { ok: boolean; stdout: string; stderr: string } {
-  const r = spawnSync("git", ["-c", "core.quotepath=off", ...args], { cwd, encoding: "utf8", maxBuffer: 512 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
+  const r = spawnSync("git", ["-c", "core.quotepath=off", ...args], {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 512 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   if (r.error) throw new UserError(`cannot run git (${r.error.message}). Install git, or run this inside a folder that git manages.`);
   return { ok: r.status === 0, stdout: r.stdout, stderr: r.stderr };
 }
@@ -49,11 +54,20 @@ export function readObjects(root: string, names: readonly string[]): Map<string,
   const batch = [...new Set(names)].filter((n) => !/[\n\r]/.test(n));
   for (const name of names) {
     if (!/[\n\r]/.test(name) || out.has(name)) continue;
-    const r = spawnSync("git", ["cat-file", "blob", name], { cwd: root, maxBuffer: 512 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
+    const r = spawnSync("git", ["cat-file", "blob", name], {
+      cwd: root,
+      maxBuffer: 512 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "ignore"],
+    });
     if (r.status === 0) out.set(name, { type: "blob", data: r.stdout });
   }
   if (batch.length === 0) return out;
-  const r = spawnSync("git", ["cat-file", "--batch"], { cwd: root, input: batch.join("\n") + "\n", maxBuffer: 1024 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"] });
+  const r = spawnSync("git", ["cat-file", "--batch"], {
+    cwd: root,
+    input: batch.join("\n") + "\n",
+    maxBuffer: 1024 * 1024 * 1024,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   if (r.error || r.status !== 0) throw new Error(`git cat-file --batch failed: ${r.error?.message ?? r.stderr.toString().trim()}`);
   const buf = r.stdout;
   let at = 0;
@@ -150,7 +164,10 @@ export interface FileHistory {
 export function readFileHistory(cwd: string, file: string): FileHistory {
   const abs = realPath(resolve(cwd, file));
   const root = topLevel(existsSync(dirname(abs)) ? dirname(abs) : cwd);
-  if (!root) throw new UserError(`${file} is not in a git repository, so it has no history to show. Run the command inside your copy of the scorecards project.`);
+  if (!root)
+    throw new UserError(
+      `${file} is not in a git repository, so it has no history to show. Run the command inside your copy of the scorecards project.`,
+    );
   const rel = relative(realPath(root), abs).split(sep).join("/");
   if (rel.startsWith("../")) throw new UserError(`${file} is outside the git repository at ${root}.`);
   const head = git(root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
@@ -189,7 +206,10 @@ export function readFileHistory(cwd: string, file: string): FileHistory {
     }
     return { ...c, path: started ? path : undefined };
   });
-  const objects = readObjects(root, placed.flatMap((c) => [...(c.path ? [`${c.commit}:${c.path}`] : []), `${c.commit}:${RUBRIC_PATH}`, `${c.commit}:${CRITERIA_DIR}`]));
+  const objects = readObjects(
+    root,
+    placed.flatMap((c) => [...(c.path ? [`${c.commit}:${c.path}`] : []), `${c.commit}:${RUBRIC_PATH}`, `${c.commit}:${CRITERIA_DIR}`]),
+  );
   const text = (name: string) => {
     const o = objects.get(name);
     return o?.type === "blob" ? o.data.toString("utf8") : undefined;
@@ -264,7 +284,18 @@ export function readEditionSources(files: readonly string[]): Map<string, Editio
   }
   for (const [root, list] of byRoot) {
     const dirs = [...new Set(list.map((f) => dirname(f.rel)))];
-    const log = git(root, ["log", "--first-parent", "-z", "--raw", "--no-abbrev", "-M", "--format=%x01%H%x00%cs", "--", ...dirs, RUBRIC_PATH]);
+    const log = git(root, [
+      "log",
+      "--first-parent",
+      "-z",
+      "--raw",
+      "--no-abbrev",
+      "-M",
+      "--format=%x01%H%x00%cs",
+      "--",
+      ...dirs,
+      RUBRIC_PATH,
+    ]);
     if (!log.ok) continue; // no commits yet
     const commits = parseRawLog(log.stdout).reverse();
     // The rubric's blob after each commit, walking forwards.
@@ -330,7 +361,12 @@ export function readEditionSources(files: readonly string[]): Map<string, Editio
     for (const f of list) {
       result.set(
         f.key,
-        (candidates.get(f.rel) ?? []).map((e) => ({ commit: e.commit, date: e.date, text: e.text, rubric: e.rubric ? rubrics.get(e.rubric)?.data.toString("utf8") : undefined })),
+        (candidates.get(f.rel) ?? []).map((e) => ({
+          commit: e.commit,
+          date: e.date,
+          text: e.text,
+          rubric: e.rubric ? rubrics.get(e.rubric)?.data.toString("utf8") : undefined,
+        })),
       );
     }
   }

@@ -169,14 +169,28 @@ export function history(input: HistoryInput): HistoryModel {
     // As in the diff: a version that breaks only rules added since it was written is scored as written.
     const lenient = !checked.taskForce && data !== undefined && errors.length > 0 && errors.every((p) => LATER_RULES.has(p.code));
     const laterRules = lenient ? [...new Set(errors.map((p) => p.code))] : [];
-    const base = { version: v, name: nameIn(data), published: publishedIn(data), rubric, rubricText, card: undefined, reason: undefined, laterRules };
+    const base = {
+      version: v,
+      name: nameIn(data),
+      published: publishedIn(data),
+      rubric,
+      rubricText,
+      card: undefined,
+      reason: undefined,
+      laterRules,
+    };
     const tf = checked.taskForce ?? (lenient ? normalize(data) : undefined);
     if (!tf) return { ...base, state: "invalid", problems: errors };
     if (!rubric.rubric) return { ...base, state: "unscored", problems: [], reason: `${rubric.problem}.` };
     try {
       return { ...base, state: "scored", problems: [], card: score(tf, rubric.rubric) };
     } catch (error) {
-      return { ...base, state: "unscored", problems: [], reason: `this version of the tool cannot score it (${error instanceof Error ? error.message : String(error)}).` };
+      return {
+        ...base,
+        state: "unscored",
+        problems: [],
+        reason: `this version of the tool cannot score it (${error instanceof Error ? error.message : String(error)}).`,
+      };
     }
   };
 
@@ -204,15 +218,25 @@ export function history(input: HistoryInput): HistoryModel {
     const sig = signature(e);
     if (sig !== lastSignature) {
       const notes: string[] = [];
-      if (v.rubric === undefined) notes.push(`The repository had no rubric file at this commit, so it is scored with this tool's rubric (version ${tool.version ?? "unknown"}).`);
-      if (e.laterRules.length && e.state === "scored") notes.push(`This version breaks rules added to the tool since it was written (${e.laterRules.join(", ")}); it is scored as it was written.`);
+      if (v.rubric === undefined)
+        notes.push(
+          `The repository had no rubric file at this commit, so it is scored with this tool's rubric (version ${tool.version ?? "unknown"}).`,
+        );
+      if (e.laterRules.length && e.state === "scored")
+        notes.push(
+          `This version breaks rules added to the tool since it was written (${e.laterRules.join(", ")}); it is scored as it was written.`,
+        );
       if (e.rubric.retired.length && e.state === "scored") {
-        notes.push(`Its rubric uses criteria that today's rubric has retired (${e.rubric.retired.join(", ")}); this tool still scores them, with the code it keeps for old versions.`);
+        notes.push(
+          `Its rubric uses criteria that today's rubric has retired (${e.rubric.retired.join(", ")}); this tool still scores them, with the code it keeps for old versions.`,
+        );
       }
       const changed = codeChangedSince(v, input.toolCriteriaCode, titles);
       if (changed.length && e.state === "scored") {
         const named = changed.length > 5 ? `${changed.slice(0, 4).join(", ")} and ${changed.length - 4} more` : changed.join(", ");
-        notes.push(`The code of ${changed.length === 1 ? "this criterion" : "these criteria"} changed since this commit, so the score shown is what today's tool makes of this version, which may differ from what was printed then: ${named}.`);
+        notes.push(
+          `The code of ${changed.length === 1 ? "this criterion" : "these criteria"} changed since this commit, so the score shown is what today's tool makes of this version, which may differ from what was printed then: ${named}.`,
+        );
       }
       entries.push(entryFor(e, previous, lastScored, everPresent, notes, input.today));
       lastSignature = sig;
@@ -237,7 +261,14 @@ function figures(e: Evaluated) {
   };
 }
 
-function entryFor(e: Evaluated, previous: Evaluated | undefined, lastScored: Evaluated | undefined, everPresent: boolean, notes: string[], today: string): HistoryEntry {
+function entryFor(
+  e: Evaluated,
+  previous: Evaluated | undefined,
+  lastScored: Evaluated | undefined,
+  everPresent: boolean,
+  notes: string[],
+  today: string,
+): HistoryEntry {
   const v = e.version;
   let kind: HistoryEntry["moved"]["kind"];
   let rubric: RubricChange | null = null;
@@ -291,7 +322,13 @@ function removedEntry(v: Version, previous: Evaluated | undefined): HistoryEntry
     percent: null,
     coverage: null,
     criteria: [],
-    moved: { kind: "removed", previousState: previous?.state ?? null, comparedWith: previous?.version.commit ?? null, rubric: null, criteria: [] },
+    moved: {
+      kind: "removed",
+      previousState: previous?.state ?? null,
+      comparedWith: previous?.version.commit ?? null,
+      rubric: null,
+      criteria: [],
+    },
     problems: [],
     reason: null,
     notes: [],

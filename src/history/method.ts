@@ -79,7 +79,10 @@ export function methodChange(a: Method, b: Method): MethodChange | undefined {
       lines.push(`${y.title}: new criterion`);
       titles.push(y.title);
     } else if (x.weight !== y.weight || x.definition !== y.definition) {
-      const parts = [x.weight !== y.weight ? `weight ${x.weight} → ${y.weight}` : "", x.definition !== y.definition ? "definition changed" : ""].filter(Boolean);
+      const parts = [
+        x.weight !== y.weight ? `weight ${x.weight} → ${y.weight}` : "",
+        x.definition !== y.definition ? "definition changed" : "",
+      ].filter(Boolean);
       lines.push(`${y.title}: ${parts.join(", ")}`);
       titles.push(y.title);
     }

@@ -30,14 +30,26 @@ const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
  * config's, else English and Spanish. Every one must have a catalogue. The first of the
  * config's list is the one without a suffix. Pure.
  */
-export function buildLanguages(config: ScorecardConfig, available: readonly string[], only?: string): { languages: string[]; first: string } {
+export function buildLanguages(
+  config: ScorecardConfig,
+  available: readonly string[],
+  only?: string,
+): { languages: string[]; first: string } {
   const configured = config.languages ?? [...DEFAULT_LANGUAGES];
   const first = configured[0] ?? "en";
-  const asked = only === undefined ? configured : only.split(",").map((l) => l.trim()).filter(Boolean);
+  const asked =
+    only === undefined
+      ? configured
+      : only
+          .split(",")
+          .map((l) => l.trim())
+          .filter(Boolean);
   const unknown = asked.filter((l) => !available.includes(l));
   if (asked.length === 0) throw new UserError(`--lang needs a language, like: --lang es (the tool has ${available.join(", ")})`);
   if (unknown.length) {
-    throw new UserError(`${only === undefined ? `${CONFIG_FILE}: languages` : "--lang"} names ${unknown.map((l) => `'${l}'`).join(", ")}, but the tool has words only for ${available.join(", ")}. Write one of those, or add messages/${unknown[0]}/ with a translation of messages/en/.`);
+    throw new UserError(
+      `${only === undefined ? `${CONFIG_FILE}: languages` : "--lang"} names ${unknown.map((l) => `'${l}'`).join(", ")}, but the tool has words only for ${available.join(", ")}. Write one of those, or add messages/${unknown[0]}/ with a translation of messages/en/.`,
+    );
   }
   return { languages: [...new Set(asked)], first };
 }
@@ -59,10 +71,15 @@ export function parseConfig(text: string, file = CONFIG_FILE): ScorecardConfig {
   try {
     data = parse(text);
   } catch (error) {
-    throw new UserError(`${file}: this is not valid YAML (${error instanceof Error ? error.message.split("\n")[0] : String(error)}). Write it like: publisher: Your Organisation`, [], { cause: error });
+    throw new UserError(
+      `${file}: this is not valid YAML (${error instanceof Error ? error.message.split("\n")[0] : String(error)}). Write it like: publisher: Your Organisation`,
+      [],
+      { cause: error },
+    );
   }
   if (data === null || data === undefined) return DEFAULT_CONFIG;
-  if (typeof data !== "object" || Array.isArray(data)) throw new UserError(`${file}: write settings as "name: value" lines, like: publisher: Your Organisation`);
+  if (typeof data !== "object" || Array.isArray(data))
+    throw new UserError(`${file}: write settings as "name: value" lines, like: publisher: Your Organisation`);
   const d = data as Record<string, unknown>;
   const problems: string[] = [];
   const text1 = (key: string, example: string): string | undefined => {
@@ -82,7 +99,10 @@ export function parseConfig(text: string, file = CONFIG_FILE): ScorecardConfig {
   const site = text1("site_url", "https://example.org/scorecards");
   if (site) {
     if (/^https?:\/\/[^\s"'<>`]+$/i.test(site)) config.site_url = site;
-    else problems.push(`site_url must be a web address starting with https:// or http://, like: site_url: https://example.org/scorecards (not '${site.slice(0, 60)}')`);
+    else
+      problems.push(
+        `site_url must be a web address starting with https:// or http://, like: site_url: https://example.org/scorecards (not '${site.slice(0, 60)}')`,
+      );
   }
   const days = d.reply_days;
   if (days !== undefined && days !== null) {
@@ -97,7 +117,9 @@ export function parseConfig(text: string, file = CONFIG_FILE): ScorecardConfig {
   if (langs !== undefined && langs !== null) {
     const list = typeof langs === "string" ? [langs] : langs;
     if (!Array.isArray(list) || list.length === 0 || !list.every((l) => typeof l === "string" && LANGUAGE_TAG.test(l))) {
-      problems.push(`languages must be a list of language tags, the first one printed without a suffix, like: languages: [en, es] (not '${JSON.stringify(langs).slice(0, 40)}')`);
+      problems.push(
+        `languages must be a list of language tags, the first one printed without a suffix, like: languages: [en, es] (not '${JSON.stringify(langs).slice(0, 40)}')`,
+      );
     } else config.languages = [...new Set(list as string[])];
   }
   if (problems.length) throw new UserError(`${file}: ${problems.join(". ")}.`);

@@ -114,10 +114,13 @@ export function readDataFile(file: string, maxChars: number): DataFileRead {
     const code = (error as NodeJS.ErrnoException).code;
     return {
       error:
-        code === "ENOENT" ? "no such file"
-        : code === "EISDIR" ? "this is a folder, not a file"
-        : code === "EACCES" ? "you do not have permission to read it"
-        : "it could not be read",
+        code === "ENOENT"
+          ? "no such file"
+          : code === "EISDIR"
+            ? "this is a folder, not a file"
+            : code === "EACCES"
+              ? "you do not have permission to read it"
+              : "it could not be read",
     };
   }
 }

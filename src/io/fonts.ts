@@ -31,7 +31,9 @@ export function packageVersion(pkg: string): string {
 
 /** The faces of one family's bundled variants, in the order its CSS declares them. */
 export function readFamilyFaces(family: FontFamily): PackagedFace[] {
-  const faces = cssFilesOf(family).flatMap((css) => parseFontsourceCss(readFileSync(join(packageDir(family.pkg), css), "utf8"), family.pkg));
+  const faces = cssFilesOf(family).flatMap((css) =>
+    parseFontsourceCss(readFileSync(join(packageDir(family.pkg), css), "utf8"), family.pkg),
+  );
   if (family.features) for (const face of faces) face.features = family.features;
   const wrong = faces.find((f) => f.family !== family.family);
   if (wrong) throw new Error(`${family.pkg} declares the family '${wrong.family}', not '${family.family}' (this is a bug)`);
@@ -68,7 +70,8 @@ export function readFontCoverageTable(): CoverageFile {
     for (const face of faces) {
       let s = subsets.get(face.subset);
       if (!s) subsets.set(face.subset, (s = { subset: face.subset, unicodeRange: face.unicodeRange, cmaps: [] }));
-      if (s.unicodeRange !== face.unicodeRange) throw new Error(`${face.file} has another unicode-range than its other weights (this is a bug)`);
+      if (s.unicodeRange !== face.unicodeRange)
+        throw new Error(`${face.file} has another unicode-range than its other weights (this is a bug)`);
       s.cmaps.push(woff2Coverage(readFontFile(face.pkg, face.file)));
     }
     return { family: family.family, subsets: [...subsets.values()] };

@@ -14,7 +14,12 @@ export interface GitInfo {
 const NOT_IN_GIT: GitInfo = { commit: "none", dirty: false, fileDate: undefined };
 
 function git(cwd: string, args: string[]): string | undefined {
-  const r = spawnSync("git", ["-c", "core.quotepath=off", ...args], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync("git", ["-c", "core.quotepath=off", ...args], {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return r.status === 0 ? r.stdout : undefined;
 }
 

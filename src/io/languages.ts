@@ -24,7 +24,10 @@ export function readLanguage(lang: string, rubric: Rubric, rubricFile: string): 
   const texts = catalogueFiles(lang).map((f) => readFileSync(f, "utf8"));
   const wordsFile = join(dirname(rubricFile), `${basename(rubricFile, ".yaml")}.${lang}.yaml`);
   if (lang === "en" || !existsSync(wordsFile)) {
-    const warnings = lang === "en" ? [] : [`rubric/${basename(wordsFile)} is missing, so the rubric's criteria are printed in English on the ${lang} scorecards`];
+    const warnings =
+      lang === "en"
+        ? []
+        : [`rubric/${basename(wordsFile)} is missing, so the rubric's criteria are printed in English on the ${lang} scorecards`];
     return { lang, messages, rubric, texts, warnings };
   }
   const text = readFileSync(wordsFile, "utf8");

@@ -35,8 +35,14 @@ export function messagesFor(lang: string): Messages {
   const hit = cache.get(lang);
   if (hit) return hit;
   const files = catalogueFiles(lang);
-  if (files.length === 0) throw new Error(`there is no message catalogue for the language '${lang}' (messages/${lang}/ is missing; this is a bug, or a language the tool does not have yet)`);
-  const messages = parseCatalogue(lang, files.map((f) => readFileSync(f, "utf8")));
+  if (files.length === 0)
+    throw new Error(
+      `there is no message catalogue for the language '${lang}' (messages/${lang}/ is missing; this is a bug, or a language the tool does not have yet)`,
+    );
+  const messages = parseCatalogue(
+    lang,
+    files.map((f) => readFileSync(f, "utf8")),
+  );
   cache.set(lang, messages);
   return messages;
 }

@@ -25,7 +25,10 @@ export function readFonts(): Fonts {
       return list;
     };
     // Font packages never change within a version, so the versions stand for the files.
-    const fingerprint = FONT_FAMILIES.map((f) => `${f.pkg}@${packageVersion(f.pkg)} ${f.family} ${f.variants.map((v) => `${v.weight}${v.style}`).join(" ")} ${f.features ?? ""}`).join("\n");
+    const fingerprint = FONT_FAMILIES.map(
+      (f) =>
+        `${f.pkg}@${packageVersion(f.pkg)} ${f.family} ${f.variants.map((v) => `${v.weight}${v.style}`).join(" ")} ${f.features ?? ""}`,
+    ).join("\n");
     fonts = { library: { coverage: bundledCoverage(), facesOf }, base64: fontBase64, fingerprint };
   }
   return fonts;
@@ -35,14 +38,21 @@ export function readFonts(): Fonts {
 export function readTheme(templatesDir: string): Theme {
   const partialsDir = join(templatesDir, "partials");
   const partials: Record<string, string> = {};
-  for (const f of readdirSync(partialsDir).filter((f) => f.endsWith(".hbs")).sort()) {
+  for (const f of readdirSync(partialsDir)
+    .filter((f) => f.endsWith(".hbs"))
+    .sort()) {
     partials[basename(f, ".hbs")] = readFileSync(join(partialsDir, f), "utf8");
   }
   const read = (name: string) => readFileSync(join(templatesDir, name), "utf8");
   // The hearing's parts of the scorecard have their own CSS file, added after the scorecard's.
   const hearingCss = existsSync(join(templatesDir, "hearing.css")) ? `\n${read("hearing.css")}` : "";
   const documents = existsSync(join(templatesDir, "handout.hbs"))
-    ? { handout: read("handout.hbs"), handoutCss: read("handout.css"), replyPacket: read("reply-packet.hbs"), replyPacketCss: read("reply-packet.css") }
+    ? {
+        handout: read("handout.hbs"),
+        handoutCss: read("handout.css"),
+        replyPacket: read("reply-packet.hbs"),
+        replyPacketCss: read("reply-packet.css"),
+      }
     : undefined;
   return {
     template: read("scorecard.hbs"),

@@ -68,7 +68,14 @@ export function load(file: string, text: string): Loaded {
     doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, logLevel: "error" });
   } catch {
     // The parser recurses; extreme nesting can exhaust the stack before it reports anything.
-    return { file, text, data: undefined, doc: parseDocument("", { lineCounter }), lineCounter, problems: [tooDeep(file, { line: 1, col: 1 })] };
+    return {
+      file,
+      text,
+      data: undefined,
+      doc: parseDocument("", { lineCounter }),
+      lineCounter,
+      problems: [tooDeep(file, { line: 1, col: 1 })],
+    };
   }
   const problems: Problem[] = [];
   const at = (offset: number) => {
@@ -81,7 +88,11 @@ export function load(file: string, text: string): Loaded {
     const where = at(/Missing closing .?quote/i.test(e.message) ? openQuoteAt(text, e.pos[0]) : e.pos[0]);
     if (reportedLines.has(where.line)) continue;
     reportedLines.add(where.line);
-    const code: ProblemCode = /call stack/i.test(e.message) ? "yaml-too-deep" : e.code === "TAG_RESOLVE_FAILED" ? "yaml-tag" : (yamlCodes[e.code] ?? "yaml-syntax");
+    const code: ProblemCode = /call stack/i.test(e.message)
+      ? "yaml-too-deep"
+      : e.code === "TAG_RESOLVE_FAILED"
+        ? "yaml-tag"
+        : (yamlCodes[e.code] ?? "yaml-syntax");
     problems.push(problem(file, where, code, yamlMessage(code, e.message)));
   }
   let data: unknown;
@@ -100,16 +111,27 @@ export function load(file: string, text: string): Loaded {
 /** Problems that make parsing pointless: an oversized file, or one that is not text. */
 function earlyProblem(file: string, text: string): Problem | undefined {
   if (text.length > MAX_FILE_CHARS) {
-    return problem(file, { line: 1, col: 1 }, "file-too-large",
-      `this file is ${text.length.toLocaleString("en-US")} characters long; a task force file is never more than ${MAX_FILE_CHARS.toLocaleString("en-US")}. Check that this is the right file.`);
+    return problem(
+      file,
+      { line: 1, col: 1 },
+      "file-too-large",
+      `this file is ${text.length.toLocaleString("en-US")} characters long; a task force file is never more than ${MAX_FILE_CHARS.toLocaleString("en-US")}. Check that this is the right file.`,
+    );
   }
   const deep = deepestPoint(text);
   if (deep !== undefined) return tooDeep(file, positionIn(text, deep));
   const bad = BINARY.exec(text);
   if (bad) {
-    const char = bad[0] === "\uFFFD" ? "bytes that are not UTF-8 text" : `the control character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-    return problem(file, positionIn(text, bad.index), "yaml-binary",
-      `this file is not plain text: it contains ${char}. Save it as UTF-8 text in a text editor, or check that this is the right file.`);
+    const char =
+      bad[0] === "\uFFFD"
+        ? "bytes that are not UTF-8 text"
+        : `the control character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    return problem(
+      file,
+      positionIn(text, bad.index),
+      "yaml-binary",
+      `this file is not plain text: it contains ${char}. Save it as UTF-8 text in a text editor, or check that this is the right file.`,
+    );
   }
   return undefined;
 }
@@ -168,7 +190,13 @@ function deepestPoint(text: string): number | undefined {
  * sections, tags that build non-text values, and nesting deeper than any valid file. Counts
  * aliases, so that the cycle check runs only on files that use them.
  */
-function inspect(text: string, root: unknown, at: (offset: number) => { line: number; col: number }, file: string, problems: Problem[]): { aliases: number } {
+function inspect(
+  text: string,
+  root: unknown,
+  at: (offset: number) => { line: number; col: number },
+  file: string,
+  problems: Problem[],
+): { aliases: number } {
   let aliases = 0;
   const stack: [unknown, number][] = [[root, 0]];
   while (stack.length > 0 && problems.length < 100) {
@@ -182,8 +210,14 @@ function inspect(text: string, root: unknown, at: (offset: number) => { line: nu
     const tag = (node as { tag?: string }).tag;
     if (tag && !PLAIN_TAGS.has(tag) && (isScalar(node) || isMap(node) || isSeq(node))) {
       const shown = tag.replace(/^tag:yaml\.org,2002:/, "!!");
-      problems.push(problem(file, at(tagStart(text, range?.[0] ?? 0)), "yaml-tag",
-        `the YAML tag ${shown} is not allowed. Remove it and write plain text, a number, yes, no or unknown.`));
+      problems.push(
+        problem(
+          file,
+          at(tagStart(text, range?.[0] ?? 0)),
+          "yaml-tag",
+          `the YAML tag ${shown} is not allowed. Remove it and write plain text, a number, yes, no or unknown.`,
+        ),
+      );
       continue;
     }
     if (depth > MAX_DEPTH) {
@@ -196,14 +230,22 @@ function inspect(text: string, root: unknown, at: (offset: number) => { line: nu
         if (isScalar(pair.key)) {
           const key = String(pair.key.value);
           if (keys.has(key)) {
-            problems.push(problem(file, at((pair.key as YamlNode).range?.[0] ?? 0), "yaml-duplicate-key", yamlMessage("yaml-duplicate-key", "")));
+            problems.push(
+              problem(file, at((pair.key as YamlNode).range?.[0] ?? 0), "yaml-duplicate-key", yamlMessage("yaml-duplicate-key", "")),
+            );
           }
           keys.add(key);
         }
         if (pair.key !== null && !isScalar(pair.key) && !isAlias(pair.key)) {
           const keyRange = (pair.key as YamlNode).range;
-          problems.push(problem(file, at(keyRange?.[0] ?? range?.[0] ?? 0), "yaml-complex-key",
-            "a field name here is a list or a section. A field name is a plain word followed by a colon, such as `name:`."));
+          problems.push(
+            problem(
+              file,
+              at(keyRange?.[0] ?? range?.[0] ?? 0),
+              "yaml-complex-key",
+              "a field name here is a list or a section. A field name is a plain word followed by a colon, such as `name:`.",
+            ),
+          );
           continue;
         }
         if (isAlias(pair.key)) aliases++;
@@ -240,31 +282,63 @@ function toData(
     const message = error instanceof Error ? error.message : String(error);
     if (/Unresolved alias/i.test(message)) {
       const name = /: (\S+)\s*$/.exec(message)?.[1] ?? "";
-      return fail(problem(file, aliasAt(doc, name, at), "yaml-alias-unresolved",
-        `the alias *${name} refers to no anchor &${name} above it. Write the value out in full, or define &${name} before this line.`));
+      return fail(
+        problem(
+          file,
+          aliasAt(doc, name, at),
+          "yaml-alias-unresolved",
+          `the alias *${name} refers to no anchor &${name} above it. Write the value out in full, or define &${name} before this line.`,
+        ),
+      );
     }
     if (/alias/i.test(message)) {
-      return fail(problem(file, aliasAt(doc, "", at), "yaml-alias-limit",
-        `this file repeats aliases (*name) too often to be expanded safely (more than ${MAX_ALIAS_COUNT}). Write the values out instead of using aliases.`));
+      return fail(
+        problem(
+          file,
+          aliasAt(doc, "", at),
+          "yaml-alias-limit",
+          `this file repeats aliases (*name) too often to be expanded safely (more than ${MAX_ALIAS_COUNT}). Write the values out instead of using aliases.`,
+        ),
+      );
     }
     if (error instanceof RangeError) return fail(tooDeep(file, { line: 1, col: 1 }));
-    return fail(problem(file, { line: 1, col: 1 }, "yaml-syntax", `could not read this YAML: ${message}. Check the file for unusual characters.`));
+    return fail(
+      problem(file, { line: 1, col: 1 }, "yaml-syntax", `could not read this YAML: ${message}. Check the file for unusual characters.`),
+    );
   }
   if (aliases > 0 && hasCycle(data)) {
-    return fail(problem(file, aliasAt(doc, "", at), "yaml-alias-cycle",
-      "an alias (*name) refers to the section that contains it, which would repeat forever. Write the values out instead of using aliases."));
+    return fail(
+      problem(
+        file,
+        aliasAt(doc, "", at),
+        "yaml-alias-cycle",
+        "an alias (*name) refers to the section that contains it, which would repeat forever. Write the values out instead of using aliases.",
+      ),
+    );
   }
   if (data === null || data === undefined) {
-    return fail(problem(file, { line: 1, col: 1 }, "yaml-empty",
-      "this file is empty. Start from a copy of an existing scorecard and change the facts; write unknown for anything no source states."));
+    return fail(
+      problem(
+        file,
+        { line: 1, col: 1 },
+        "yaml-empty",
+        "this file is empty. Start from a copy of an existing scorecard and change the facts; write unknown for anything no source states.",
+      ),
+    );
   }
   if (typeof data !== "object" || Array.isArray(data)) {
     // A file of one value holds text, a number or yes/no: a YAML scalar.
     const scalar = typeof data === "string" || typeof data === "number" || typeof data === "boolean" ? String(data) : typeof data;
     const what = Array.isArray(data) ? "a list (lines starting with -)" : `a single value (${JSON.stringify(scalar.slice(0, 40))})`;
     const start = doc.contents?.range[0] ?? 0;
-    return fail(problem(file, at(start), "yaml-not-a-map",
-      `this file holds ${what}, but a task force file is a set of fields, one per line, such as \`name: Example County Task Force\`.`));
+    return fail(
+      problem(
+        file,
+        at(start),
+        "yaml-not-a-map",
+        `this file holds ${what}, but a task force file is a set of fields, one per line, such as \`name: Example County Task Force\`.`,
+      ),
+    );
   }
   return { data, problems: [] };
 }
@@ -311,8 +385,12 @@ function hasCycle(root: unknown): boolean {
 }
 
 function tooDeep(file: string, at: { line: number; col: number }): Problem {
-  return problem(file, at, "yaml-too-deep",
-    `this file is nested far more deeply than a task force file ever is (more than ${MAX_DEPTH} levels). Check the indentation and the brackets [ ] and { }.`);
+  return problem(
+    file,
+    at,
+    "yaml-too-deep",
+    `this file is nested far more deeply than a task force file ever is (more than ${MAX_DEPTH} levels). Check the indentation and the brackets [ ] and { }.`,
+  );
 }
 
 function dedupe(problems: Problem[]): Problem[] {
@@ -361,15 +439,16 @@ function openQuoteAt(text: string, errorOffset: number): number {
 
 /** yaml's messages, reworded for people who do not know YAML's grammar. */
 function syntaxHint(detail: string): string {
-  if (detail.includes('at most 1024 chars')) return "a field name is longer than 1,024 characters, or a line is missing its colon.";
+  if (detail.includes("at most 1024 chars")) return "a field name is longer than 1,024 characters, or a line is missing its colon.";
   if (/Implicit keys need to be on a single line|Implicit map keys need to be followed by map values/.test(detail))
     return "a line has no colon, or a value spills onto the next line. Put a colon after each field name; put long text in quotes.";
   if (/Missing closing "?quote|Missing closing '?quote/i.test(detail)) return "a quote is opened but never closed.";
   if (/flow (sequence|collection|map)/i.test(detail) || /Expected flow/i.test(detail))
     return "a list in [ ] or a section in { } is not closed properly. Check the brackets and commas.";
-  if (detail.includes('Nested mappings are not allowed in compact mappings'))
-    return "a value contains a colon followed by a space. Put the value in quotes, such as note: \"Police: 70 officers\".";
-  if (/All mapping items must start at the same column|bad indentation/i.test(detail)) return "the fields in this section are not lined up: indent them by the same number of spaces.";
+  if (detail.includes("Nested mappings are not allowed in compact mappings"))
+    return 'a value contains a colon followed by a space. Put the value in quotes, such as note: "Police: 70 officers".';
+  if (/All mapping items must start at the same column|bad indentation/i.test(detail))
+    return "the fields in this section are not lined up: indent them by the same number of spaces.";
   return `${detail.replace(/\.$/, "")}.`;
 }
 

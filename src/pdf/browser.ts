@@ -32,14 +32,8 @@ const USUAL_LOCATIONS: Record<string, string[]> = {
     "/opt/google/chrome/chrome",
     "/snap/bin/chromium",
   ],
-  darwin: [
-    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-    "/Applications/Chromium.app/Contents/MacOS/Chromium",
-  ],
-  win32: [
-    "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
-    "C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe",
-  ],
+  darwin: ["/Applications/Google Chrome.app/Contents/MacOS/Google Chrome", "/Applications/Chromium.app/Contents/MacOS/Chromium"],
+  win32: ["C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe", "C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe"],
 };
 
 const isExecutable = (path: string): boolean => {
@@ -71,7 +65,12 @@ function puppeteerCache(env: Env): string[] {
       continue;
     }
     for (const v of versions) {
-      for (const sub of ["chrome-headless-shell-linux64/chrome-headless-shell", "chrome-linux64/chrome", "chrome-headless-shell-mac-x64/chrome-headless-shell", "chrome-headless-shell-mac-arm64/chrome-headless-shell"]) {
+      for (const sub of [
+        "chrome-headless-shell-linux64/chrome-headless-shell",
+        "chrome-linux64/chrome",
+        "chrome-headless-shell-mac-x64/chrome-headless-shell",
+        "chrome-headless-shell-mac-arm64/chrome-headless-shell",
+      ]) {
         const p = join(dir, v, sub);
         if (isExecutable(p)) found.push(p);
       }
@@ -84,11 +83,16 @@ function puppeteerCache(env: Env): string[] {
  * Looks for a browser in this order: PUPPETEER_EXECUTABLE_PATH, a browser Puppeteer
  * downloaded, a Chrome or Chromium on the PATH, then the usual install locations.
  */
-export function findBrowser(env: Env = process.env, usualLocations: readonly string[] = USUAL_LOCATIONS[platform()] ?? []): FoundBrowser | undefined {
+export function findBrowser(
+  env: Env = process.env,
+  usualLocations: readonly string[] = USUAL_LOCATIONS[platform()] ?? [],
+): FoundBrowser | undefined {
   const explicit = env.PUPPETEER_EXECUTABLE_PATH;
   if (explicit) {
     if (isExecutable(explicit)) return describe(explicit, "PUPPETEER_EXECUTABLE_PATH");
-    throw new BrowserNotFoundError(`PUPPETEER_EXECUTABLE_PATH is set to ${explicit}, but there is no browser there. Fix the path, or unset it to let the scorecard tool find one.`);
+    throw new BrowserNotFoundError(
+      `PUPPETEER_EXECUTABLE_PATH is set to ${explicit}, but there is no browser there. Fix the path, or unset it to let the scorecard tool find one.`,
+    );
   }
   const cached = puppeteerCache(env)[0];
   if (cached) return describe(cached, "puppeteer cache");
@@ -125,7 +129,8 @@ function isDebianLike(): boolean {
 
 /** The one command that installs a browser on this kind of machine. */
 export function installHint(): string {
-  if (platform() === "linux" && isDebianLike()) return "sudo apt-get install -y chromium-headless-shell   (or: sudo apt-get install -y chromium)";
+  if (platform() === "linux" && isDebianLike())
+    return "sudo apt-get install -y chromium-headless-shell   (or: sudo apt-get install -y chromium)";
   if (platform() === "darwin") return "brew install --cask google-chrome";
   return "install Google Chrome or Chromium, or set PUPPETEER_EXECUTABLE_PATH to a Chrome or Chromium you already have";
 }
@@ -146,8 +151,13 @@ export function ensureBrowser(env: Env, say: (line: string) => void, usualLocati
   const found = findBrowser(env, usualLocations);
   if (found) return found;
   if (platform() === "linux" && isRoot() && isDebianLike() && env.SCORECARD_NO_INSTALL !== "1") {
-    say("scorecard: no browser found. Installing chromium-headless-shell from Debian's packages with apt-get (this takes about 30 seconds)...");
-    const opts = { stdio: ["ignore", "ignore", "pipe"] as ("ignore" | "pipe")[], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } };
+    say(
+      "scorecard: no browser found. Installing chromium-headless-shell from Debian's packages with apt-get (this takes about 30 seconds)...",
+    );
+    const opts = {
+      stdio: ["ignore", "ignore", "pipe"] as ("ignore" | "pipe")[],
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    };
     spawnSync("apt-get", ["update", "-qq"], opts);
     const result = spawnSync("apt-get", ["install", "-y", "-qq", "chromium-headless-shell"], opts);
     if (result.status !== 0) {

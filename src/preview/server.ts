@@ -52,7 +52,15 @@ export function buildPage(o: Pick<PreviewOptions, "file" | "display" | "rubricFi
   try {
     text = readFileSync(o.file, "utf8");
   } catch {
-    return { ok: false, html: errorPage(o.display, `${o.display} cannot be read`, [], "The file is missing or unreadable. If you renamed it, stop the preview (Ctrl+C) and start it again with the new name.") };
+    return {
+      ok: false,
+      html: errorPage(
+        o.display,
+        `${o.display} cannot be read`,
+        [],
+        "The file is missing or unreadable. If you renamed it, stop the preview (Ctrl+C) and start it again with the new name.",
+      ),
+    };
   }
   const checked = check(o.display, text, o.today, { replyDays: replyDays(o.config) });
   if (!checked.taskForce) return { ok: false, html: errorPage(o.display, `${o.display} has problems`, checked.problems) };
@@ -152,14 +160,22 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
       res.writeHead(200, { "content-type": type, ...SECURITY_HEADERS, ...extra }).end(req.method === "HEAD" ? undefined : body);
     };
     switch (path) {
-      case "/":
-        { send("text/html; charset=utf-8", wrapperPage(o.display), { "content-security-policy": WRAPPER_CSP }); return; }
-      case "/preview.js":
-        { send("text/javascript; charset=utf-8", PREVIEW_SCRIPT); return; }
-      case "/scorecard":
-        { send("text/html; charset=utf-8", page.html, { "content-security-policy": SCORECARD_CSP, "x-scorecard-version": String(version) }); return; }
-      case "/version":
-        { send("application/json", JSON.stringify({ version, ok: page.ok }) + "\n"); return; }
+      case "/": {
+        send("text/html; charset=utf-8", wrapperPage(o.display), { "content-security-policy": WRAPPER_CSP });
+        return;
+      }
+      case "/preview.js": {
+        send("text/javascript; charset=utf-8", PREVIEW_SCRIPT);
+        return;
+      }
+      case "/scorecard": {
+        send("text/html; charset=utf-8", page.html, { "content-security-policy": SCORECARD_CSP, "x-scorecard-version": String(version) });
+        return;
+      }
+      case "/version": {
+        send("application/json", JSON.stringify({ version, ok: page.ok }) + "\n");
+        return;
+      }
       case "/events":
         res.writeHead(200, { "content-type": "text/event-stream", connection: "keep-alive", ...SECURITY_HEADERS });
         res.write(`retry: 1000\nevent: version\ndata: ${version}\n\n`);
@@ -179,12 +195,15 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
-      server.listen(o.port, "127.0.0.1", () => { resolve(); });
+      server.listen(o.port, "127.0.0.1", () => {
+        resolve();
+      });
     });
   } catch (error) {
     clearInterval(ping);
     for (const w of watchers) w.close();
-    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") throw new UserError(`port ${o.port} is already in use (perhaps by another preview). Choose another, such as --port ${o.port + 1}.`);
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE")
+      throw new UserError(`port ${o.port} is already in use (perhaps by another preview). Choose another, such as --port ${o.port + 1}.`);
     throw error;
   }
   port = (server.address() as AddressInfo).port;
@@ -199,7 +218,11 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
       for (const w of watchers) w.close();
       for (const res of clients) res.end();
       clients.clear();
-      const closed = new Promise<void>((resolve) => server.close(() => { resolve(); }));
+      const closed = new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
       server.closeAllConnections();
       await closed;
       await printing;

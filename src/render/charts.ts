@@ -30,7 +30,8 @@ export interface BarGroup {
  */
 function patternShapes(fill: Fill, x: number, y: number, w: number, h: number): string {
   const lines: string[] = [];
-  const seg = (x1: number, y1: number, x2: number, y2: number) => lines.push(`M${x1.toFixed(1)} ${y1.toFixed(1)}L${x2.toFixed(1)} ${y2.toFixed(1)}`);
+  const seg = (x1: number, y1: number, x2: number, y2: number) =>
+    lines.push(`M${x1.toFixed(1)} ${y1.toFixed(1)}L${x2.toFixed(1)} ${y2.toFixed(1)}`);
   if (fill === "hatch" || fill === "cross") {
     for (let k = -h; k < w; k += fill === "hatch" ? 3.5 : 5) {
       seg(x + k, y + h, x + k + h, y);
@@ -87,12 +88,16 @@ export function barChart(groups: readonly BarGroup[], options: { idPrefix: strin
       const mid = y + ROW_H / 2 + 3.5;
       parts.push(`<text x="0" y="${mid}">${escapeXml(fit(b.label))}</text>`);
       if (b.value === "unknown") {
-        parts.push(`<rect x="${LABEL_W}" y="${y + 2}" width="40" height="${ROW_H - 4}" fill="none" stroke="#000" stroke-width="0.8" stroke-dasharray="2 2"/>`);
+        parts.push(
+          `<rect x="${LABEL_W}" y="${y + 2}" width="40" height="${ROW_H - 4}" fill="none" stroke="#000" stroke-width="0.8" stroke-dasharray="2 2"/>`,
+        );
         parts.push(`<text x="${LABEL_W + 45}" y="${mid}" class="chart-unknown">${escapeXml(b.text ?? "unknown")}</text>`);
       } else {
         const w = b.value === 0 ? 0 : Math.max(1.5, (b.value / max) * BAR_W);
         if (w > 0) parts.push(drawBar(b.fill, LABEL_W, y + 2, w, ROW_H - 4, `${p}-clip${clips++}`));
-        parts.push(`<text x="${(LABEL_W + w + 4).toFixed(1)}" y="${mid}" class="chart-value">${escapeXml(b.text ?? String(b.value))}</text>`);
+        parts.push(
+          `<text x="${(LABEL_W + w + 4).toFixed(1)}" y="${mid}" class="chart-value">${escapeXml(b.text ?? String(b.value))}</text>`,
+        );
       }
       y += ROW_H;
     }

@@ -9,7 +9,8 @@ import type { ReplyPacketView } from "./reply-packet.ts";
 import { registerWords } from "./words.ts";
 
 function documents(theme: Theme): NonNullable<Theme["documents"]> {
-  if (!theme.documents) throw new Error("the templates folder has no handout.hbs or reply-packet.hbs (this is a bug in the installed tool)");
+  if (!theme.documents)
+    throw new Error("the templates folder has no handout.hbs or reply-packet.hbs (this is a bug in the installed tool)");
   return theme.documents;
 }
 

@@ -88,7 +88,15 @@ export function parseFontsourceCss(css: string, pkg: string): PackagedFace[] {
     const style = get("font-style");
     const weight = Number(get("font-weight"));
     const tail = `-${weight}-${style}.woff2`;
-    if (!family || !file || !unicodeRange || (style !== "normal" && style !== "italic") || !Number.isInteger(weight) || !file.startsWith(prefix) || !file.endsWith(tail)) {
+    if (
+      !family ||
+      !file ||
+      !unicodeRange ||
+      (style !== "normal" && style !== "italic") ||
+      !Number.isInteger(weight) ||
+      !file.startsWith(prefix) ||
+      !file.endsWith(tail)
+    ) {
       throw new Error(`unexpected @font-face rule in ${pkg} (this is a bug): ${block.slice(0, 300)}`);
     }
     faces.push({ pkg, family, weight, style, subset: file.slice(prefix.length, -tail.length), file, unicodeRange });
@@ -97,4 +105,3 @@ export function parseFontsourceCss(css: string, pkg: string): PackagedFace[] {
 }
 
 export type PackagedFace = FontFace & { pkg: string; features?: string };
-

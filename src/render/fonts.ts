@@ -112,12 +112,10 @@ export interface Fonts {
 export function printedText(html: string): string {
   const headEnd = html.indexOf("</head>");
   const body = headEnd === -1 ? html : html.slice(headEnd);
-  return body
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&#(x[0-9a-f]+|[0-9]+);/gi, (_, n: string) => {
-      const cp = n.startsWith("x") || n.startsWith("X") ? parseInt(n.slice(1), 16) : Number(n);
-      return cp <= 0x10ffff ? String.fromCodePoint(cp) : "";
-    });
+  return body.replace(/<[^>]*>/g, " ").replace(/&#(x[0-9a-f]+|[0-9]+);/gi, (_, n: string) => {
+    const cp = n.startsWith("x") || n.startsWith("X") ? parseInt(n.slice(1), 16) : Number(n);
+    return cp <= 0x10ffff ? String.fromCodePoint(cp) : "";
+  });
 }
 
 /** "U+13000" */
@@ -137,7 +135,9 @@ export function inlineFonts(html: string, fonts: Fonts, extraText = ""): string 
       // eslint-disable-next-line @typescript-eslint/no-misused-spread -- every code point of the text is named (U+0301), so splitting into code points is the point
       .map((u) => `'${u.text}' (${[...u.text].map((ch) => codePointLabel(ch.codePointAt(0)!)).join(" ")})`)
       .join(", ");
-    throw new Error(`it would show ${shown}, which none of the bundled fonts can print. Remove or replace ${unprintable.length === 1 ? "that character" : "those characters"}`);
+    throw new Error(
+      `it would show ${shown}, which none of the bundled fonts can print. Remove or replace ${unprintable.length === 1 ? "that character" : "those characters"}`,
+    );
   }
   const css = `<style>\n${fontFaceCss(faces, fonts.base64)}\n</style>\n`;
   const at = html.indexOf("</head>");

@@ -92,7 +92,10 @@ export interface HearingView {
 
 /** Sorts by a number, largest first; ties keep the rubric's order. */
 const byLargest = <T>(items: readonly T[], key: (t: T) => number): T[] =>
-  items.map((item, i) => ({ item, i })).sort((a, b) => key(b.item) - key(a.item) || a.i - b.i).map((x) => x.item);
+  items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => key(b.item) - key(a.item) || a.i - b.i)
+    .map((x) => x.item);
 
 /** The gain in points if a criterion were met. */
 export const gainOf = (c: Pick<CriterionResult, "weight" | "points">): number => round2(c.weight - c.points);
@@ -101,7 +104,11 @@ function replyLine(messages: Messages, state: ReplyState, replies: readonly Repl
   switch (state) {
     case "replied": {
       const dates = [...new Set([...replies].map((r) => r.date).sort())].map((d) => formatDateIn(d, messages.locale) || d);
-      return say(messages, "hearing.reply-line.replied", { count: dates.length, first: dates[0] ?? "", last: dates[dates.length - 1] ?? "" });
+      return say(messages, "hearing.reply-line.replied", {
+        count: dates.length,
+        first: dates[0] ?? "",
+        last: dates[dates.length - 1] ?? "",
+      });
     }
     case "awaiting":
       return say(messages, "hearing.reply-line.awaiting", { requested, deadline });
@@ -117,7 +124,14 @@ function replyLine(messages: Messages, state: ReplyState, replies: readonly Repl
  * (the rubric's words in it too: pass the rubric the card was scored with). `today` is the day
  * the scorecard shows.
  */
-export function hearingView(tf: TaskForce, card: ScoreCard, rubric: Rubric | undefined, refs: Refs, today: string, messages: Messages = messagesFor("en")): HearingView {
+export function hearingView(
+  tf: TaskForce,
+  card: ScoreCard,
+  rubric: Rubric | undefined,
+  refs: Refs,
+  today: string,
+  messages: Messages = messagesFor("en"),
+): HearingView {
   const date = (d: string): string => formatDateIn(d, messages.locale);
   const rubricById = new Map((rubric?.criteria ?? []).map((c) => [c.id, c]));
   const titleOf = new Map(card.criteria.map((c) => [c.id, c.title]));
@@ -150,7 +164,13 @@ export function hearingView(tf: TaskForce, card: ScoreCard, rubric: Rubric | und
   const questions = byLargest(
     card.criteria.filter((c) => c.status === "unknown"),
     (c) => c.weight,
-  ).map((c) => ({ id: c.id, title: c.title, weight: c.weight, question: hearingQuestion(rubricById.get(c.id), c.question), recommendation: rubricById.get(c.id)?.recommendation ?? "" }));
+  ).map((c) => ({
+    id: c.id,
+    title: c.title,
+    weight: c.weight,
+    question: hearingQuestion(rubricById.get(c.id), c.question),
+    recommendation: rubricById.get(c.id)?.recommendation ?? "",
+  }));
 
   const byCriterion: HearingView["byCriterion"] = {};
   for (const c of card.criteria) {
@@ -257,7 +277,9 @@ export function weightiestFacts(tf: TaskForce, card: ScoreCard, count = 3) {
   return byLargest(known, (c) => c.weight)
     .slice(0, count)
     .map((c) => {
-      const ids = [...new Set(c.facts.filter((f) => f.value !== "unknown" && !f.context).flatMap((f) => f.sources.map((cite) => cite.source)))];
+      const ids = [
+        ...new Set(c.facts.filter((f) => f.value !== "unknown" && !f.context).flatMap((f) => f.sources.map((cite) => cite.source))),
+      ];
       const sources = ids.map((id) => byId.get(id)).filter((s): s is Source => s !== undefined);
       return { id: c.id, title: c.title, status: c.status, reason: c.reason, sources };
     });
@@ -313,9 +335,21 @@ export function handoutView(view: HandoutSource, facts: ReturnType<typeof weight
     replyLine: clipText(h.replyLine, fit.line + 60),
     facts: facts.map((f) => {
       const sources = f.sources.map((s) => shortCite(s, messages));
-      return { id: f.id, status: f.status, statusLabel: statusText(messages, f.status), title: clipText(f.title, 80), reason: clipText(f.reason, fit.reason), sources: clipText(sources.join("; "), fit.sources), sourceCount: sources.length };
+      return {
+        id: f.id,
+        status: f.status,
+        statusLabel: statusText(messages, f.status),
+        title: clipText(f.title, 80),
+        reason: clipText(f.reason, fit.reason),
+        sources: clipText(sources.join("; "), fit.sources),
+        sourceCount: sources.length,
+      };
     }),
-    recommendations: asks.map((r) => ({ ...r, title: clipText(r.title, 80), recommendation: clipText(r.recommendation, fit.recommendation) })),
+    recommendations: asks.map((r) => ({
+      ...r,
+      title: clipText(r.title, 80),
+      recommendation: clipText(r.recommendation, fit.recommendation),
+    })),
     questions: questions.slice(0, 3).map((q) => ({ ...q, title: clipText(q.title, 80), question: clipText(q.question, fit.question) })),
     moreRecommendations: Math.max(0, h.recommendations.length - firm.length),
     moreQuestions: Math.max(0, questions.length - 3),

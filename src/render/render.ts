@@ -46,7 +46,15 @@ export function marginCss(margins: View["margins"]): string {
 /** "Page 3 of 6" in the page's words: the text around the counters is escaped like all margin text. */
 function pageOf(parts: readonly [string, string, string] | undefined): string {
   const [before, middle, after] = parts ?? ["Page ", " of ", ""];
-  return [before ? cssString(before) : "", "counter(page)", middle ? cssString(middle) : "", "counter(pages)", after ? cssString(after) : ""].filter(Boolean).join(" ");
+  return [
+    before ? cssString(before) : "",
+    "counter(page)",
+    middle ? cssString(middle) : "",
+    "counter(pages)",
+    after ? cssString(after) : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** Compiles the theme once; the returned function renders a view to a full HTML document. Pure. */
@@ -60,10 +68,20 @@ export function compileTheme(theme: Theme): (view: View) => string {
     // CSS is trusted project text; the margin text is data, escaped for CSS by cssString.
     const styles = new hb.SafeString(`<style>${theme.css}\n${marginCss(view.margins)}</style>`);
     // Charts and the DRAFT mark are SVG built in code, which escapes every piece of data in them.
-    const charts = { membership: new hb.SafeString(view.charts.membership), arrests: view.charts.arrests.map((svg) => new hb.SafeString(svg)) };
+    const charts = {
+      membership: new hb.SafeString(view.charts.membership),
+      arrests: view.charts.arrests.map((svg) => new hb.SafeString(svg)),
+    };
     const draftMark = new hb.SafeString(view.draftMark);
     const editions = { ...view.editions, chart: new hb.SafeString(view.editions.chart) };
-    const html = template({ ...view, styles, charts, draftMark, editions }, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
-    return inlineFonts(html, theme.fonts, [view.margins.top, view.margins.topRight, view.margins.provenance, ...view.margins.pageOf].join("\n"));
+    const html = template(
+      { ...view, styles, charts, draftMark, editions },
+      { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
+    );
+    return inlineFonts(
+      html,
+      theme.fonts,
+      [view.margins.top, view.margins.topRight, view.margins.provenance, ...view.margins.pageOf].join("\n"),
+    );
   };
 }

@@ -45,7 +45,9 @@ export function replyPacketView(view: View, rubric: Rubric | undefined, options:
       replyTo,
       date,
       deadline,
-      rubric: rubric ? say(messages, "packet.rubric", { title: rubric.title, version: rubric.version }) : say(messages, "packet.rubric-version", { version: view.provenance.rubricVersion }),
+      rubric: rubric
+        ? say(messages, "packet.rubric", { title: rubric.title, version: rubric.version })
+        : say(messages, "packet.rubric-version", { version: view.provenance.rubricVersion }),
       count: view.criteria.length,
       questions: view.hearing.questions.length,
       pdfName: options.pdfName,
@@ -57,7 +59,11 @@ export function replyPacketView(view: View, rubric: Rubric | undefined, options:
       provenance: view.margins.provenance,
       pageOf: view.margins.pageOf,
     },
-    info: { ...view.info, title: say(messages, "packet.info-title", { name: view.name }), subject: say(messages, "packet.info-subject", { name: view.name, deadline }) },
+    info: {
+      ...view.info,
+      title: say(messages, "packet.info-title", { name: view.name }),
+      subject: say(messages, "packet.info-subject", { name: view.name, deadline }),
+    },
   };
 }
 
@@ -91,7 +97,10 @@ export function replyTemplate(tf: TaskForce, card: ScoreCard, rubric: Rubric | u
   const byId = new Map((rubric?.criteria ?? []).map((c) => [c.id, c]));
   const sourceId = `reply-${options.date}`;
   const out: string[] = [
-    ...commentLines(`The task force's answer to the draft scorecard of ${tf.name}, sent on ${formatDate(options.date) || options.date}. Please reply by ${formatDate(options.deadline) || options.deadline}, to ${options.contact ?? options.publisher}.`, ""),
+    ...commentLines(
+      `The task force's answer to the draft scorecard of ${tf.name}, sent on ${formatDate(options.date) || options.date}. Please reply by ${formatDate(options.deadline) || options.deadline}, to ${options.contact ?? options.publisher}.`,
+      "",
+    ),
     "#",
     "# How to fill it in: for each criterion you answer, write the date of your answer, who you are",
     "# (a name and a role), whether you agree with the draft (yes, no or partly), and your answer in",
@@ -115,7 +124,10 @@ export function replyTemplate(tf: TaskForce, card: ScoreCard, rubric: Rubric | u
     out.push(`  sources: [${sourceId}]`);
   };
   for (const c of card.criteria) {
-    const status = c.status === "unknown" ? "Unknown: no source we found says" : `${{ met: "Met", "partly-met": "Partly met", "not-met": "Not met" }[c.status]}, ${c.points} of ${c.weight} points`;
+    const status =
+      c.status === "unknown"
+        ? "Unknown: no source we found says"
+        : `${{ met: "Met", "partly-met": "Partly met", "not-met": "Not met" }[c.status]}, ${c.points} of ${c.weight} points`;
     const heading = [...commentLines(`${c.title}. Draft: ${status}.`, ""), ...commentLines(`Why: ${c.reason}`, "")];
     if (c.status === "unknown") heading.push(...commentLines(`Question: ${hearingQuestion(byId.get(c.id), c.question)}`, ""));
     entry(c.id, heading);

@@ -9,7 +9,17 @@ import type { FactDate, Rubric, ScoreCard, Status } from "../score/types.ts";
 import { NO_EDITIONS, type EditionsView } from "../history/editions.ts";
 import { barChart, draftMarkSvg, type Bar, type BarGroup, type Fill } from "./charts.ts";
 import { hearingQuestion, hearingView } from "./hearing.ts";
-import { operationTypeText, POLICY_IDS, policyText, reviewText, roleText, sectorText, sourceKindTitle, statusText, yesNoText } from "./labels.ts";
+import {
+  operationTypeText,
+  POLICY_IDS,
+  policyText,
+  reviewText,
+  roleText,
+  sectorText,
+  sourceKindTitle,
+  statusText,
+  yesNoText,
+} from "./labels.ts";
 
 /** The statuses in English, for the command line (the pages take theirs from the catalogue). */
 export const statusLabel: Record<Status, string> = {
@@ -101,7 +111,9 @@ export function wording(messages: Messages): Wording {
     w,
     date: (date) => formatDateIn(date, messages.locale),
     words: (v) =>
-      typeof v === "object" || typeof v === "number" || v === undefined || v === "unknown" || v === "none-reported" ? formatValue(messages, countValue(v)) : yesNoText(messages, v),
+      typeof v === "object" || typeof v === "number" || v === undefined || v === "unknown" || v === "none-reported"
+        ? formatValue(messages, countValue(v))
+        : yesNoText(messages, v),
     dateText: (d) => (d ? format(messages, dateMsg(d)) : ""),
   };
 }
@@ -122,7 +134,15 @@ export interface DataText {
 }
 
 /** Everything the template shows, worked out in code so the template stays logic-free. */
-export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance, rubric?: Rubric, publisher = "", editions: EditionsView = NO_EDITIONS, messages: Messages = messagesFor("en")) {
+export function buildView(
+  tf: TaskForce,
+  card: ScoreCard,
+  provenance: Provenance,
+  rubric?: Rubric,
+  publisher = "",
+  editions: EditionsView = NO_EDITIONS,
+  messages: Messages = messagesFor("en"),
+) {
   const l = wording(messages);
   const { w } = l;
   const lang = messages.lang;
@@ -138,10 +158,20 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
   const sourceNumber = new Map<string, number>(tf.sources.map((s, i) => [s.id, i + 1]));
   /** "[1, 4]": numbered references into the source list, each once, in order. */
   const refs = (cs: readonly Cite[] | undefined): string => {
-    const ns = [...new Set((cs ?? []).map((c) => sourceNumber.get(c.source)).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
+    const ns = [...new Set((cs ?? []).map((c) => sourceNumber.get(c.source)).filter((n): n is number => n !== undefined))].sort(
+      (a, b) => a - b,
+    );
     return ns.length ? `[${ns.join(", ")}]` : "";
   };
-  const jurisdiction = [tf.jurisdiction.city, tf.jurisdiction.county, tf.jurisdiction.region, tf.jurisdiction.state, tf.jurisdiction.country].filter(isKnown).join(", ");
+  const jurisdiction = [
+    tf.jurisdiction.city,
+    tf.jurisdiction.county,
+    tf.jurisdiction.region,
+    tf.jurisdiction.state,
+    tf.jurisdiction.country,
+  ]
+    .filter(isKnown)
+    .join(", ");
   const draft = tf.review.status !== "published";
   const fictional = tf.fictional === "yes";
   const builtOn = l.date(provenance.date) || provenance.date;
@@ -163,7 +193,10 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
         };
       });
   const whose = (cs: readonly Cite[]) => {
-    const a = attributionOf(tf, cs.map((c) => c.source));
+    const a = attributionOf(
+      tf,
+      cs.map((c) => c.source),
+    );
     return a ? format(messages, a) : "";
   };
 
@@ -191,7 +224,10 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
       title: c.title,
       status: c.status,
       statusLabel: label,
-      statusTag: c.status === "unknown" ? w("sc.status-not-scored", { status: label }) : w("sc.status-points", { status: label, points: c.points, weight: c.weight }),
+      statusTag:
+        c.status === "unknown"
+          ? w("sc.status-not-scored", { status: label })
+          : w("sc.status-points", { status: label, points: c.points, weight: c.weight }),
       unknown: c.status === "unknown",
       points: c.points,
       pointsText: c.status === "unknown" ? "–" : formatValue(messages, c.points),
@@ -279,7 +315,10 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
       officers: typeof op.officers_deployed === "object" ? op.officers_deployed.words : l.words(op.officers_deployed),
       arrests: l.words(op.arrests.total),
       prostitution: l.words(op.arrests.selling_or_buying_sex ?? op.arrests.selling_sex),
-      trafficking: op.arrests.trafficking_related !== undefined && !isKnown(op.arrests.trafficking) ? w("sc.trafficking-related", { count: l.words(op.arrests.trafficking_related) }) : l.words(op.arrests.trafficking),
+      trafficking:
+        op.arrests.trafficking_related !== undefined && !isKnown(op.arrests.trafficking)
+          ? w("sc.trafficking-related", { count: l.words(op.arrests.trafficking_related) })
+          : l.words(op.arrests.trafficking),
       referred: l.words(op.referred_to_services),
       conditional: l.words(op.services_conditional_on_arrest),
       note: note(op),
@@ -290,7 +329,14 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
     representation: representationView(tf, refs, quotes, whose, l, note),
     policies: POLICY_IDS.map((id) => {
       const p = tf.policies[id];
-      return { label: policyText(messages, id), status: l.words(p.status), unknown: isUnknown(p.status), note: note(p), refs: refs(p.sources), quotes: quotes(p.sources ?? []) };
+      return {
+        label: policyText(messages, id),
+        status: l.words(p.status),
+        unknown: isUnknown(p.status),
+        note: note(p),
+        refs: refs(p.sources),
+        quotes: quotes(p.sources ?? []),
+      };
     }),
     methodology: rubric ? methodologyView(rubric, l) : undefined,
     sources: tf.sources.map((s, i) => ({ n: i + 1, ...sourceView(s, l, sourceLang.get(s.id) ?? dataLang, lang) })),
@@ -319,7 +365,13 @@ export function buildView(tf: TaskForce, card: ScoreCard, provenance: Provenance
     margins: {
       top: `${tf.name}${fictional ? ` · ${w("sc.fictional-margin")}` : ""}`,
       topRight: draft ? w("sc.draft-margin") : "",
-      provenance: w("sc.provenance", { file: provenance.dataFile, commit: provenance.commit, dirty: provenance.dirty ? "yes" : "no", rubric: provenance.rubricVersion, date: builtOn }),
+      provenance: w("sc.provenance", {
+        file: provenance.dataFile,
+        commit: provenance.commit,
+        dirty: provenance.dirty ? "yes" : "no",
+        rubric: provenance.rubricVersion,
+        date: builtOn,
+      }),
       /** "Page {page} of {pages}", split around the two counters the renderer puts in. */
       pageOf: pageOfParts(w("sc.page-of", { page: "\u0001", pages: "\u0002" })),
     },
@@ -339,7 +391,14 @@ function documentInfo(tf: TaskForce, card: ScoreCard, author: string, l: Wording
   const published = tf.review.status === "published";
   return {
     title: l.w(published ? "sc.document-title" : "sc.document-title-draft", { name: tf.name }),
-    subject: l.w("sc.subject", { name: tf.name, version: card.rubricVersion, incomplete: card.grade === "Incomplete" ? "yes" : "no", grade: card.grade, percent: card.percent, fictional: tf.fictional === "yes" ? "yes" : "no" }),
+    subject: l.w("sc.subject", {
+      name: tf.name,
+      version: card.rubricVersion,
+      incomplete: card.grade === "Incomplete" ? "yes" : "no",
+      grade: card.grade,
+      percent: card.percent,
+      fictional: tf.fictional === "yes" ? "yes" : "no",
+    }),
     keywords: [l.w("sc.keywords"), tf.name, ...[tf.jurisdiction.state, tf.jurisdiction.country].filter(isKnown)].join(", "),
     author,
   };
@@ -353,7 +412,13 @@ type Note = (x: { note?: string; [k: `note_${string}`]: string | undefined } | u
  * The facts that matter most: who is named at the table, and the figures of the most recent
  * operation that has any, each in the source's words and said to be the source's.
  */
-function keyFacts(tf: TaskForce, refs: Refs, whose: (cs: readonly Cite[]) => string, dated: (d: FactDate | undefined) => boolean, l: Wording) {
+function keyFacts(
+  tf: TaskForce,
+  refs: Refs,
+  whose: (cs: readonly Cite[]) => string,
+  dated: (d: FactDate | undefined) => boolean,
+  l: Wording,
+) {
   const { w } = l;
   const m = tf.membership;
   const members = m.members.filter((x) => x.sector !== "unknown");
@@ -366,7 +431,12 @@ function keyFacts(tf: TaskForce, refs: Refs, whose: (cs: readonly Cite[]) => str
     ? {
         // A list that may be incomplete gives no headline number: only what it names.
         big: complete,
-        sentence: w("sc.members-named-sentence", { named: members.length, asOf, all: le.length === members.length ? "yes" : "no", le: le.length }),
+        sentence: w("sc.members-named-sentence", {
+          named: members.length,
+          asOf,
+          all: le.length === members.length ? "yes" : "no",
+          le: le.length,
+        }),
         value: complete ? w("sc.members-complete-value", { le: le.length, named: members.length }) : formatValue(l.messages, le.length),
         label: complete ? w("sc.members-complete-label", { asOf }) : w("sc.members-partial-label", { named: members.length, asOf }),
         whose: whose(listCites),
@@ -376,11 +446,26 @@ function keyFacts(tf: TaskForce, refs: Refs, whose: (cs: readonly Cite[]) => str
     : undefined;
   const counts = (m.counts ?? []).map((c) => {
     const d = factDate(tf, c.as_of, c.as_of_basis, c.sources ?? []);
-    return { text: c.groups.map((g) => w("sc.count-group", { count: l.words(g.count), label: g.label })).join(", "), when: l.dateText(d), whose: whose(c.sources ?? []), refs: refs(c.sources), dated: dated(d) };
+    return {
+      text: c.groups.map((g) => w("sc.count-group", { count: l.words(g.count), label: g.label })).join(", "),
+      when: l.dateText(d),
+      whose: whose(c.sources ?? []),
+      refs: refs(c.sources),
+      dated: dated(d),
+    };
   });
-  const withNumbers = tf.operations.filter((op) => [op.arrests.total, op.officers_deployed, op.arrests.selling_or_buying_sex, op.arrests.selling_sex].some((v) => v !== undefined && v !== "unknown"));
+  const withNumbers = tf.operations.filter((op) =>
+    [op.arrests.total, op.officers_deployed, op.arrests.selling_or_buying_sex, op.arrests.selling_sex].some(
+      (v) => v !== undefined && v !== "unknown",
+    ),
+  );
   const op = [...withNumbers].sort((a, b) => latest(operationDate(tf, b)).localeCompare(latest(operationDate(tf, a))))[0];
-  const fact = (label: string, v: Count | undefined) => ({ value: typeof v === "object" ? v.words : l.words(v), label: w(`sc.fact.${label}`), unknown: isUnknown(v), text: typeof v !== "number" });
+  const fact = (label: string, v: Count | undefined) => ({
+    value: typeof v === "object" ? v.words : l.words(v),
+    label: w(`sc.fact.${label}`),
+    unknown: isUnknown(v),
+    text: typeof v !== "number",
+  });
   const operation = op
     ? {
         caption: w("sc.operation-caption", { name: op.name, when: when(tf, op, l) }),
@@ -389,7 +474,9 @@ function keyFacts(tf: TaskForce, refs: Refs, whose: (cs: readonly Cite[]) => str
         dated: dated(operationDate(tf, op)),
         facts: [
           fact("officers", op.officers_deployed),
-          ...(op.arrests.total !== "unknown" || op.arrests.selling_or_buying_sex === undefined ? [fact("arrests-total", op.arrests.total)] : []),
+          ...(op.arrests.total !== "unknown" || op.arrests.selling_or_buying_sex === undefined
+            ? [fact("arrests-total", op.arrests.total)]
+            : []),
           ...(op.arrests.selling_or_buying_sex !== undefined ? [fact("arrests-prostitution", op.arrests.selling_or_buying_sex)] : []),
           fact("arrests-trafficking", op.arrests.trafficking),
           fact("referred", op.referred_to_services),
@@ -402,7 +489,12 @@ function keyFacts(tf: TaskForce, refs: Refs, whose: (cs: readonly Cite[]) => str
 function membershipView(tf: TaskForce, refs: Refs, quotes: Quotes, dated: (d: FactDate | undefined) => boolean, l: Wording, note: Note) {
   const { w, messages } = l;
   const m = tf.membership;
-  const listDate = factDate(tf, m.as_of, m.as_of_basis, m.members.flatMap((x) => x.sources ?? []));
+  const listDate = factDate(
+    tf,
+    m.as_of,
+    m.as_of_basis,
+    m.members.flatMap((x) => x.sources ?? []),
+  );
   const asOf = listDate ? l.dateText(listDate) : "";
   return {
     asOf,
@@ -410,10 +502,23 @@ function membershipView(tf: TaskForce, refs: Refs, quotes: Quotes, dated: (d: Fa
     dated: dated(listDate),
     completeness: w(m.complete === "yes" ? "sc.complete-yes" : m.complete === "no" ? "sc.complete-no" : "sc.complete-unknown"),
     note: note(m),
-    members: m.members.map((x) => ({ name: x.name, sector: sectorText(messages, x.sector), role: roleText(messages, x.role), votes: l.words(x.votes), refs: refs(x.sources) })),
+    members: m.members.map((x) => ({
+      name: x.name,
+      sector: sectorText(messages, x.sector),
+      role: roleText(messages, x.role),
+      votes: l.words(x.votes),
+      refs: refs(x.sources),
+    })),
     counts: (m.counts ?? []).map((c) => {
       const d = factDate(tf, c.as_of, c.as_of_basis, c.sources ?? []);
-      return { asOf: l.dateText(d), dated: dated(d), text: c.groups.map((g) => w("sc.count-group", { count: l.words(g.count), label: g.label })).join(", "), note: note(c), refs: refs(c.sources), quotes: quotes(c.sources ?? []) };
+      return {
+        asOf: l.dateText(d),
+        dated: dated(d),
+        text: c.groups.map((g) => w("sc.count-group", { count: l.words(g.count), label: g.label })).join(", "),
+        note: note(c),
+        refs: refs(c.sources),
+        quotes: quotes(c.sources ?? []),
+      };
     }),
     leads: (tf.lead_agencies ?? []).map((x, i, all) => ({
       name: x.name,
@@ -433,9 +538,15 @@ function confidenceView(tf: TaskForce, card: ScoreCard, l: Wording) {
     const s = tf.sources.find((x) => x.id === id);
     if (!s) return id;
     const by = s.author && s.author !== "unknown" ? s.author : s.publisher;
-    return w(`label.source-named.${s.type}`, { by, year: s.date.slice(0, 4), inferred: s.date_basis === "inferred" || s.date_basis === "year-inferred" ? "yes" : "no" });
+    return w(`label.source-named.${s.type}`, {
+      by,
+      year: s.date.slice(0, 4),
+      inferred: s.date_basis === "inferred" || s.date_basis === "year-inferred" ? "yes" : "no",
+    });
   };
-  const sole = c.soleSources.map((x) => w("sc.sole", { criteria: x.criteria, weight: x.weight, scored: card.scoredMaxPoints, source: name(x.source) }));
+  const sole = c.soleSources.map((x) =>
+    w("sc.sole", { criteria: x.criteria, weight: x.weight, scored: card.scoredMaxPoints, source: name(x.source) }),
+  );
   const wo = c.withoutSecondHand;
   const scoredWeight = card.scoredMaxPoints;
   const onRecords = round2(scoredWeight - c.secondHand.weight);
@@ -443,7 +554,9 @@ function confidenceView(tf: TaskForce, card: ScoreCard, l: Wording) {
   const n = c.secondHand.criteria.length;
   const test =
     n > 0 && onRecords === 0
-      ? [w("sc.second-hand-all", { scored: scoredWeight }), wo.grade === card.grade ? "" : w("sc.second-hand-all-grade", { grade })].filter(Boolean).join(" ")
+      ? [w("sc.second-hand-all", { scored: scoredWeight }), wo.grade === card.grade ? "" : w("sc.second-hand-all-grade", { grade })]
+          .filter(Boolean)
+          .join(" ")
       : n === 0
         ? w("sc.second-hand-none")
         : `${w("sc.second-hand-some", { criteria: n, weight: c.secondHand.weight })} ${wo.grade === "Incomplete" ? w("sc.second-hand-without", { criteria: n, grade }) : w("sc.second-hand-without-percent", { criteria: n, grade, percent: wo.percent, scored: wo.scoredMaxPoints })}`;
@@ -483,14 +596,23 @@ function membershipChart(tf: TaskForce, l: Wording): string {
   if (members.length > 0) {
     const bySector = new Map<Sector, number>();
     for (const m of members) bySector.set(m.sector, (bySector.get(m.sector) ?? 0) + 1);
-    const bars: Bar[] = SECTORS.filter((s) => bySector.has(s)).map((s) => ({ label: sectorText(l.messages, s), value: bySector.get(s)!, fill: sectorFill[s] }));
+    const bars: Bar[] = SECTORS.filter((s) => bySector.has(s)).map((s) => ({
+      label: sectorText(l.messages, s),
+      value: bySector.get(s)!,
+      fill: sectorFill[s],
+    }));
     const asOf = tf.membership.as_of && tf.membership.as_of !== "unknown" ? l.date(tf.membership.as_of) || tf.membership.as_of : "none";
-    groups.push({ title: w("sc.chart.members-title", { named: members.length, asOf, complete: tf.membership.complete === "yes" ? "yes" : "no" }), bars });
+    groups.push({
+      title: w("sc.chart.members-title", { named: members.length, asOf, complete: tf.membership.complete === "yes" ? "yes" : "no" }),
+      bars,
+    });
   }
   for (const c of tf.membership.counts ?? []) {
     groups.push({
       title: w("sc.chart.count-title", { date: l.date(c.as_of) || c.as_of }),
-      bars: c.groups.map((g) => bar(g.label, g.count, g.kind === "government" ? "solid" : g.kind === "non-government" ? "open" : sectorFill[g.kind], l)),
+      bars: c.groups.map((g) =>
+        bar(g.label, g.count, g.kind === "government" ? "solid" : g.kind === "non-government" ? "open" : sectorFill[g.kind], l),
+      ),
     });
   }
   if (groups.length === 0) return "";
@@ -526,7 +648,14 @@ function methodologyView(rubric: Rubric, l: Wording) {
     const key = `${ct.publisher}|${ct.title}|${ct.date ?? ""}|${ct.url ?? ""}`;
     const found = cited.find((c) => c.key === key);
     if (found) return found.n;
-    cited.push({ key, n: cited.length + 1, publisher: ct.publisher, title: ct.title, date: l.date(ct.date ?? "") || (ct.date ?? ""), url: safeUrl(ct.url) });
+    cited.push({
+      key,
+      n: cited.length + 1,
+      publisher: ct.publisher,
+      title: ct.title,
+      date: l.date(ct.date ?? "") || (ct.date ?? ""),
+      url: safeUrl(ct.url),
+    });
     return cited.length;
   };
   const criteria = rubric.criteria.map((c) => ({
@@ -545,7 +674,13 @@ function methodologyView(rubric: Rubric, l: Wording) {
     publisher: rubric.publisher,
     totalWeight: total,
     minCoverage,
-    intro: l.w("sc.method-intro", { title: rubric.title, version: rubric.version, publisher: rubric.publisher, min: minCoverage, grades: grades.join(", ") }),
+    intro: l.w("sc.method-intro", {
+      title: rubric.title,
+      version: rubric.version,
+      publisher: rubric.publisher,
+      min: minCoverage,
+      grades: grades.join(", "),
+    }),
     evidence: rubric.grading.evidence,
     grades: rubric.grading.grades.map((g) => ({ grade: g.grade, min: g.min_percent })),
     criteria,
@@ -620,7 +755,11 @@ function sourceView(s: Source, l: Wording, lang: string, pageLang: string) {
     onBehalfOf: s.on_behalf_of ?? "",
     kind: sourceKindTitle(l.messages, s.type),
     publisher: s.publisher,
-    date: date ? (s.date_basis === "inferred" || s.date_basis === "year-inferred" ? l.w("sc.source-date-inferred", { date }) : date) : l.w("sc.date-unknown"),
+    date: date
+      ? s.date_basis === "inferred" || s.date_basis === "year-inferred"
+        ? l.w("sc.source-date-inferred", { date })
+        : date
+      : l.w("sc.date-unknown"),
     url,
     /** An address that is not http(s) is kept visible as text, never as a link. */
     urlText: s.url && !url ? s.url : "",

@@ -104,7 +104,10 @@ function fields(schema: Schema, indent: string, path: string, ctx: Context): str
       else {
         out.push(`${indent}${key}: []`);
         // Uncommenting is one rule for advocates: remove one # from each line. Explanations keep theirs.
-        out.push(`${indent}  ## To add one: replace [] above with the lines below, then remove one # from`, `${indent}  ## the start of each of those lines.`);
+        out.push(
+          `${indent}  ## To add one: replace [] above with the lines below, then remove one # from`,
+          `${indent}  ## the start of each of those lines.`,
+        );
         for (const line of listItem(item, `${indent}  `, `${here}[]`, { ...ctx, example: true })) {
           out.push(line.replace(/^(\s*)(#+ )?/, (_m, sp: string, hashes?: string) => `${sp}${hashes ? "#" : ""}# `));
         }
@@ -121,7 +124,9 @@ function fields(schema: Schema, indent: string, path: string, ctx: Context): str
 function listItem(item: Schema, indent: string, path: string, ctx: Context): string[] {
   const lines = fields(item, `${indent}  `, path, ctx);
   const first = lines.findIndex((l) => !l.trimStart().startsWith("#"));
-  return lines.map((l, i) => (i === first ? `${indent}- ${l.slice(indent.length + 2)}` : i < first ? `${indent}${l.slice(indent.length + 2)}` : l));
+  return lines.map((l, i) =>
+    i === first ? `${indent}- ${l.slice(indent.length + 2)}` : i < first ? `${indent}${l.slice(indent.length + 2)}` : l,
+  );
 }
 
 export interface ScaffoldOptions {

@@ -12,7 +12,11 @@ const known = (v: string | undefined): v is string => v !== undefined && v !== "
 /** One source named as its kind, author or publisher, and date. */
 export function whoSays(s: Source): Msg {
   const by = known(s.author) ? s.author : s.publisher;
-  const date = /^\d{4}/.test(s.date) ? msg(s.date_basis === "inferred" || s.date_basis === "year-inferred" ? "attr.date-inferred" : "attr.date", { date: dateValue(s.date.slice(0, 4)) }) : msg("attr.date-unknown");
+  const date = /^\d{4}/.test(s.date)
+    ? msg(s.date_basis === "inferred" || s.date_basis === "year-inferred" ? "attr.date-inferred" : "attr.date", {
+        date: dateValue(s.date.slice(0, 4)),
+      })
+    : msg("attr.date-unknown");
   return msg(`attr.kind.${s.type}`, { by, publisher: s.publisher, date });
 }
 
@@ -40,7 +44,8 @@ function whoSay(sources: readonly Source[]): Msg {
 }
 
 /** "heysocal.com, 2015": one source inside a group of its kind. */
-const formatItem = (s: Source): string => `${known(s.author) && s.type !== "news" ? s.author : s.publisher}, ${/^\d{4}/.test(s.date) ? s.date.slice(0, 4) : "date unknown"}${s.date_basis === "inferred" || s.date_basis === "year-inferred" ? " (inferred)" : ""}`;
+const formatItem = (s: Source): string =>
+  `${known(s.author) && s.type !== "news" ? s.author : s.publisher}, ${/^\d{4}/.test(s.date) ? s.date.slice(0, 4) : "date unknown"}${s.date_basis === "inferred" || s.date_basis === "year-inferred" ? " (inferred)" : ""}`;
 
 /** "according to an op-ed by … (2018): <reason>", or the reason alone when it rests only on records. */
 export function withAttribution(tf: TaskForce, ids: readonly string[], reason: Msg): Msg {

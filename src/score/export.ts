@@ -35,7 +35,9 @@ export function cardRecord({ file, card }: ScoredFile) {
         label: f.label,
         value: f.value,
         sources: f.sources.map((s) => s.source),
-        ...(f.sources.some((s) => s.quote) ? { quotes: f.sources.filter((s) => s.quote).map((s) => ({ source: s.source, quote: s.quote })) } : {}),
+        ...(f.sources.some((s) => s.quote)
+          ? { quotes: f.sources.filter((s) => s.quote).map((s) => ({ source: s.source, quote: s.quote })) }
+          : {}),
         ...(f.context ? { scored: false } : {}),
       })),
     })),
@@ -64,7 +66,18 @@ export function scoresCsv(scored: readonly ScoredFile[]): string {
   const header = ["file", "name", "grade", "points", "max_points", "scored_max_points", "percent", "coverage", "rubric_version", ...ids];
   const rows = sorted.map(({ file, card }) => {
     const status = new Map(card.criteria.map((c) => [c.id, c.status]));
-    return [file, card.name, card.grade, card.points, card.maxPoints, card.scoredMaxPoints, card.percent, card.coverage, card.rubricVersion, ...ids.map((id) => status.get(id) ?? "")];
+    return [
+      file,
+      card.name,
+      card.grade,
+      card.points,
+      card.maxPoints,
+      card.scoredMaxPoints,
+      card.percent,
+      card.coverage,
+      card.rubricVersion,
+      ...ids.map((id) => status.get(id) ?? ""),
+    ];
   });
   return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
 }

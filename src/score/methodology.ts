@@ -7,7 +7,11 @@ const pct = (share: number): string => `${Math.round(share * 10000) / 100}%`;
 
 /** "Platt et al. *Title*. PLOS Medicine, 2018. doi:… " */
 export function formatCitation(c: Citation): string {
-  const parts = [c.author ? `${text(c.author).replace(/\.$/, "")}.` : "", `*${text(c.title)}*.`, `${text(c.publisher)}${c.date ? `, ${text(c.date)}` : ""}${c.section ? `, ${text(c.section)}` : ""}.`];
+  const parts = [
+    c.author ? `${text(c.author).replace(/\.$/, "")}.` : "",
+    `*${text(c.title)}*.`,
+    `${text(c.publisher)}${c.date ? `, ${text(c.date)}` : ""}${c.section ? `, ${text(c.section)}` : ""}.`,
+  ];
   if (c.identifier) parts.push(`${text(c.identifier)}.`);
   if (c.url) parts.push(`<${c.url}>`);
   return parts.filter(Boolean).join(" ");
@@ -69,13 +73,23 @@ export function methodologyMarkdown(rubric: Rubric): string {
     `**Rounding.** ${text(g.rounding)}`,
     "",
     `**Ties.** ${text(g.ties)}`,
-    ...(g.evidence ? ["", `**How the evidence is weighed.** ${text(g.evidence)}`, "", `**Dated facts.** A fact older than ${g.stale_after_years} years at the scorecard's date is marked as dated.`] : []),
+    ...(g.evidence
+      ? [
+          "",
+          `**How the evidence is weighed.** ${text(g.evidence)}`,
+          "",
+          `**Dated facts.** A fact older than ${g.stale_after_years} years at the scorecard's date is marked as dated.`,
+        ]
+      : []),
     "",
     "## The criteria",
     "",
     "| # | Criterion | Category | Weight |",
     "| --- | --- | --- | --- |",
-    ...rubric.criteria.map((c, i) => `| ${i + 1} | ${cell(c.title)} | ${cell(rubric.categories.find((k) => k.id === c.category)?.title ?? c.category)} | ${c.weight} |`),
+    ...rubric.criteria.map(
+      (c, i) =>
+        `| ${i + 1} | ${cell(c.title)} | ${cell(rubric.categories.find((k) => k.id === c.category)?.title ?? c.category)} | ${c.weight} |`,
+    ),
     `| | **Total** | | **${total}** |`,
     "",
   ];
@@ -86,10 +100,12 @@ export function methodologyMarkdown(rubric: Rubric): string {
     for (const c of inCat) out.push(criterionSection(c, rubric.criteria.indexOf(c) + 1, total), "");
   }
   const seen = new Set<string>();
-  const all = rubric.criteria.flatMap((c) => c.citations).filter((c) => {
-    const key = formatCitation(c);
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  const all = rubric.criteria
+    .flatMap((c) => c.citations)
+    .filter((c) => {
+      const key = formatCitation(c);
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
   const byTitle = [...all].sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
   out.push("## All sources", "", ...byTitle.map((c) => `- ${formatCitation(c)}`), "");
   return out.join("\n");

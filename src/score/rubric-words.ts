@@ -28,13 +28,21 @@ export function translateRubric(rubric: Rubric, file: string, yamlText: string):
   try {
     raw = parse(yamlText);
   } catch (error) {
-    return { rubric, warnings: [`${file}: this is not valid YAML (${error instanceof Error ? error.message.split("\n")[0] : String(error)}), so the rubric's English words are used`] };
+    return {
+      rubric,
+      warnings: [
+        `${file}: this is not valid YAML (${error instanceof Error ? error.message.split("\n")[0] : String(error)}), so the rubric's English words are used`,
+      ],
+    };
   }
   const t = isObj(raw) ? raw : {};
   // The version as written: 2026.2 without quotes reads as a number. A list or a section is no version.
-  const version = typeof t.version === "string" || typeof t.version === "number" || typeof t.version === "boolean" ? String(t.version) : undefined;
+  const version =
+    typeof t.version === "string" || typeof t.version === "number" || typeof t.version === "boolean" ? String(t.version) : undefined;
   if ((version ?? "") !== rubric.version) {
-    warnings.push(`${file} translates rubric version '${version ?? "none"}', but rubric/rubric.yaml is version '${rubric.version}': check its words against the English, then set version: "${rubric.version}"`);
+    warnings.push(
+      `${file} translates rubric version '${version ?? "none"}', but rubric/rubric.yaml is version '${rubric.version}': check its words against the English, then set version: "${rubric.version}"`,
+    );
   }
   const missing: string[] = [];
   const pick = (v: unknown, fallback: string, where: string): string => {
@@ -50,7 +58,10 @@ export function translateRubric(rubric: Rubric, file: string, yamlText: string):
     title: pick(t.title, rubric.title, "title"),
     summary: pick(t.summary, rubric.summary, "summary"),
     categories: rubric.categories.map((c) => ({ ...c, title: pick(cats[c.id], c.title, `categories.${c.id}`) })),
-    grading: { ...rubric.grading, ...Object.fromEntries(GRADING_TEXT.map((k) => [k, pick(grading[k], rubric.grading[k], `grading.${k}`)])) },
+    grading: {
+      ...rubric.grading,
+      ...Object.fromEntries(GRADING_TEXT.map((k) => [k, pick(grading[k], rubric.grading[k], `grading.${k}`)])),
+    },
     criteria: rubric.criteria.map((c): RubricCriterion => {
       const w = isObj(criteria[c.id]) ? (criteria[c.id] as Record<string, unknown>) : {};
       const s = isObj(w.scoring) ? w.scoring : {};
@@ -59,9 +70,18 @@ export function translateRubric(rubric: Rubric, file: string, yamlText: string):
         const english = c[k];
         if (english !== undefined) words[k] = pick(w[k], english, `criteria.${c.id}.${k}`);
       }
-      return { ...c, ...words, scoring: Object.fromEntries(SCORING.map((k) => [k, pick(s[k], c.scoring[k], `criteria.${c.id}.scoring.${k}`)])) as RubricCriterion["scoring"] };
+      return {
+        ...c,
+        ...words,
+        scoring: Object.fromEntries(
+          SCORING.map((k) => [k, pick(s[k], c.scoring[k], `criteria.${c.id}.scoring.${k}`)]),
+        ) as RubricCriterion["scoring"],
+      };
     }),
   };
-  if (missing.length) warnings.push(`${file} has no words for ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}, so those are printed in English`);
+  if (missing.length)
+    warnings.push(
+      `${file} has no words for ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}, so those are printed in English`,
+    );
   return { rubric: out, warnings };
 }

@@ -13,7 +13,6 @@ export interface RubricCheck {
   problems: Problem[];
 }
 
-
 export interface RubricOptions {
   /**
    * An earlier edition, read from history or the base of a diff: fields added since (each
@@ -40,7 +39,12 @@ export function checkRubric(file: string, text: string, options: RubricOptions =
   const problems: Problem[] = [];
   if (!rubricValidator(loaded.data)) {
     const errors = (rubricValidator.errors ?? []).filter(
-      (e) => !(options.earlier && e.keyword === "required" && LATER_FIELDS.has(String((e.params as { missingProperty?: unknown }).missingProperty))),
+      (e) =>
+        !(
+          options.earlier &&
+          e.keyword === "required" &&
+          LATER_FIELDS.has(String((e.params as { missingProperty?: unknown }).missingProperty))
+        ),
     );
     problems.push(...schemaMessages(errors, loaded.data).map((m) => at(m.path, m.part, m.message, m.code)));
   }
@@ -64,8 +68,14 @@ function withDefaults(r: RubricAsWritten): Rubric {
 
 /** The loader speaks of task force files; say "rubric" instead. */
 function forRubric(p: Problem): Problem {
-  if (p.code === "yaml-empty") return { ...p, message: "this rubric file is empty. Start again from the rubric/rubric.yaml that comes with the tool." };
-  return { ...p, message: p.message.replace(/a task force file/g, "a rubric file").replace(/Describe one task force per file/g, "Keep one rubric per file") };
+  if (p.code === "yaml-empty")
+    return { ...p, message: "this rubric file is empty. Start again from the rubric/rubric.yaml that comes with the tool." };
+  return {
+    ...p,
+    message: p.message
+      .replace(/a task force file/g, "a rubric file")
+      .replace(/Describe one task force per file/g, "Keep one rubric per file"),
+  };
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -76,8 +86,14 @@ function wellFormed(data: unknown): Rubric {
   const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
   const grading = isObj(d.grading) ? d.grading : {};
   return {
-    categories: list(d.categories).filter(isObj).filter((c) => typeof c.id === "string"),
-    grading: { grades: list(grading.grades).filter(isObj).filter((g) => typeof g.min_percent === "number") },
+    categories: list(d.categories)
+      .filter(isObj)
+      .filter((c) => typeof c.id === "string"),
+    grading: {
+      grades: list(grading.grades)
+        .filter(isObj)
+        .filter((g) => typeof g.min_percent === "number"),
+    },
     criteria: list(d.criteria).map((c) => (isObj(c) ? c : {})),
   } as unknown as Rubric;
 }
@@ -96,25 +112,44 @@ function semantic(rubric: Rubric, at: At): Problem[] {
     if (seen.has(c.id)) problems.push(at([...path, "id"], "value", `the criterion '${c.id}' is listed twice. Keep one of them.`));
     seen.add(c.id);
     if (typeof c.category === "string" && categories.length > 0 && !categories.includes(c.category)) {
-      problems.push(at([...path, "category"], "value", `category must be one of the ids under categories: ${categories.join(", ")} (not '${c.category}').`, "schema-enum"));
+      problems.push(
+        at(
+          [...path, "category"],
+          "value",
+          `category must be one of the ids under categories: ${categories.join(", ")} (not '${c.category}').`,
+          "schema-enum",
+        ),
+      );
     }
     const criterion = criteria[c.id] ?? retired[c.id];
     if (!criterion) {
       const guess = closest(c.id, known);
       problems.push(
-        at([...path, "id"], "value", `the tool has no criterion called '${c.id}'.${guess ? ` Did you mean '${guess}'?` : ""} The criteria it knows are: ${known.join(", ")}.`, "schema-enum"),
+        at(
+          [...path, "id"],
+          "value",
+          `the tool has no criterion called '${c.id}'.${guess ? ` Did you mean '${guess}'?` : ""} The criteria it knows are: ${known.join(", ")}.`,
+          "schema-enum",
+        ),
       );
       return;
     }
     if (!isObj(c.params)) return;
     const check = compileSchema(RUBRIC_AJV, criterion.params, `params:${c.id}`);
     if (!check(c.params)) {
-      for (const m of schemaMessages(check.errors ?? [], c.params)) problems.push(at([...path, "params", ...m.path], m.part, m.message, m.code));
+      for (const m of schemaMessages(check.errors ?? [], c.params))
+        problems.push(at([...path, "params", ...m.path], m.part, m.message, m.code));
     }
     const p = c.params;
     const ordered = (met: string, partly: string, ok: (a: number, b: number) => boolean, words: string) => {
       if (typeof p[met] === "number" && typeof p[partly] === "number" && !ok(p[met], p[partly])) {
-        problems.push(at([...path, "params", partly], "value", `${partly} (${p[partly]}) must be ${words} ${met} (${p[met]}), or partly met could never happen.`));
+        problems.push(
+          at(
+            [...path, "params", partly],
+            "value",
+            `${partly} (${p[partly]}) must be ${words} ${met} (${p[met]}), or partly met could never happen.`,
+          ),
+        );
       }
     };
     ordered("met_at_most", "partly_met_at_most", (a, b) => b >= a, "at least");
@@ -124,17 +159,30 @@ function semantic(rubric: Rubric, at: At): Problem[] {
   grades.forEach((g, i) => {
     const prev = grades[i - 1];
     if (prev && g.min_percent >= prev.min_percent) {
-      problems.push(at(["grading", "grades", i, "min_percent"], "value", `grades must go from the highest min_percent to the lowest: ${g.grade} (${g.min_percent}) comes after ${prev.grade} (${prev.min_percent}).`));
+      problems.push(
+        at(
+          ["grading", "grades", i, "min_percent"],
+          "value",
+          `grades must go from the highest min_percent to the lowest: ${g.grade} (${g.min_percent}) comes after ${prev.grade} (${prev.min_percent}).`,
+        ),
+      );
     }
   });
   const last = grades[grades.length - 1];
   if (last && last.min_percent !== 0) {
-    problems.push(at(["grading", "grades", grades.length - 1, "min_percent"], "value", `the last grade (${last.grade}) must have min_percent: 0, so that every score gets a letter.`));
+    problems.push(
+      at(
+        ["grading", "grades", grades.length - 1, "min_percent"],
+        "value",
+        `the last grade (${last.grade}) must have min_percent: 0, so that every score gets a letter.`,
+      ),
+    );
   }
   return problems;
 }
 
-const sort = (problems: Problem[]): Problem[] => [...problems].sort((a, b) => a.line - b.line || a.col - b.col || a.message.localeCompare(b.message));
+const sort = (problems: Problem[]): Problem[] =>
+  [...problems].sort((a, b) => a.line - b.line || a.col - b.col || a.message.localeCompare(b.message));
 
 /**
  * Parses and checks the rubric text. Pure; the caller reads the file. Problems in the
@@ -143,7 +191,10 @@ const sort = (problems: Problem[]): Problem[] => [...problems].sort((a, b) => a.
 export function parseRubric(text: string, file = "rubric/rubric.yaml", options: RubricOptions = {}): Rubric {
   const { rubric, problems } = checkRubric(file, text, options);
   if (!rubric) {
-    throw new UserError(`the rubric file has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}. Fix ${problems.length === 1 ? "it" : "them"} and run again:\n${problems.map(formatProblem).join("\n")}`, problems);
+    throw new UserError(
+      `the rubric file has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}. Fix ${problems.length === 1 ? "it" : "them"} and run again:\n${problems.map(formatProblem).join("\n")}`,
+      problems,
+    );
   }
   return rubric;
 }

@@ -11,7 +11,7 @@ import type { Confidence, CriterionOutcome, CriterionResult, Fact, FactDate, Rub
 export const SECOND_HAND: ReadonlySet<SourceKind> = new Set<SourceKind>(["news", "op-ed", "advocacy", "report", "other"]);
 
 /** Rounds to two decimals, half away from zero. Used for points. */
-export const round2 = (n: number): number => Math.sign(n) * Math.round((Math.abs(n) + Number.EPSILON) * 100) / 100;
+export const round2 = (n: number): number => (Math.sign(n) * Math.round((Math.abs(n) + Number.EPSILON) * 100)) / 100;
 
 /**
  * Rounds a non-negative number down to `places` decimals. Used for percentages and coverage,
@@ -44,18 +44,40 @@ export function fractionFor(status: Status, rubric: Rubric): number | null {
 export function score(taskForce: TaskForce, rubric: Rubric, messages: Messages = messagesFor("en")): ScoreCard {
   const results: CriterionResult[] = rubric.criteria.map((c) => {
     const criterion = criteria[c.id] ?? retired[c.id];
-    if (!criterion) throw new Error(`the rubric names criterion '${c.id}', but no function scores it (this is a bug: the rubric check should have caught it)`);
+    if (!criterion)
+      throw new Error(
+        `the rubric names criterion '${c.id}', but no function scores it (this is a bug: the rubric check should have caught it)`,
+      );
     const outcome = criterion.score(taskForce, c.params);
     const fraction = fractionFor(outcome.status, rubric);
     const points = fraction === null ? 0 : round2(c.weight * fraction);
-    return { id: c.id, title: c.title, category: c.category, question: c.question, weight: c.weight, points, fraction, ...inWords(taskForce, outcome, messages) };
+    return {
+      id: c.id,
+      title: c.title,
+      category: c.category,
+      question: c.question,
+      weight: c.weight,
+      points,
+      fraction,
+      ...inWords(taskForce, outcome, messages),
+    };
   });
   const totals = tally(results, rubric);
-  return { name: taskForce.name, rubricVersion: rubric.version, criteria: results, ...totals, confidence: confidence(taskForce, results, rubric) };
+  return {
+    name: taskForce.name,
+    rubricVersion: rubric.version,
+    criteria: results,
+    ...totals,
+    confidence: confidence(taskForce, results, rubric),
+  };
 }
 
 /** A criterion's findings in words, with the sources and dates its status rests on. */
-function inWords(tf: TaskForce, outcome: CriterionOutcome, messages: Messages): Pick<CriterionResult, "status" | "reason" | "finding" | "facts" | "basis" | "asOf"> {
+function inWords(
+  tf: TaskForce,
+  outcome: CriterionOutcome,
+  messages: Messages,
+): Pick<CriterionResult, "status" | "reason" | "finding" | "facts" | "basis" | "asOf"> {
   const facts: Fact[] = outcome.facts.map((f) => ({
     label: format(messages, f.label),
     value: formatValue(messages, f.value),
@@ -106,12 +128,23 @@ function confidence(tf: TaskForce, results: readonly CriterionResult[], rubric: 
   }
   const secondHand = scored.filter((r) => r.basis.every((id) => SECOND_HAND.has(kind.get(id) ?? "other")));
   const ids = new Set(secondHand.map((r) => r.id));
-  const without = tally(results.map((r) => (ids.has(r.id) ? { ...r, status: "unknown" as const, points: 0 } : r)), rubric);
+  const without = tally(
+    results.map((r) => (ids.has(r.id) ? { ...r, status: "unknown" as const, points: 0 } : r)),
+    rubric,
+  );
   const actual = tally(results, rubric);
   return {
-    soleSources: [...sole.entries()].map(([source, v]) => ({ source, ...v })).sort((a, b) => b.weight - a.weight || (a.source < b.source ? -1 : 1)),
+    soleSources: [...sole.entries()]
+      .map(([source, v]) => ({ source, ...v }))
+      .sort((a, b) => b.weight - a.weight || (a.source < b.source ? -1 : 1)),
     secondHand: { criteria: secondHand.map((r) => r.id), weight: round2(secondHand.reduce((s, r) => s + r.weight, 0)) },
-    withoutSecondHand: { grade: without.grade, percent: without.percent, coverage: without.coverage, points: without.points, scoredMaxPoints: without.scoredMaxPoints },
+    withoutSecondHand: {
+      grade: without.grade,
+      percent: without.percent,
+      coverage: without.coverage,
+      points: without.points,
+      scoredMaxPoints: without.scoredMaxPoints,
+    },
     fragile: without.grade !== actual.grade,
   };
 }

@@ -20,21 +20,26 @@ interface Schema {
 
 const YES_NO = "yes,no,unknown";
 const isDate = (s: Schema) => (s.pattern ?? "").includes("[0-9]{4}");
-const isSourceIds = (s: Schema) => s.type === "array" && [s.items?.type ?? []].flat().includes("string") && (s.items?.description ?? "").includes('source');
+const isSourceIds = (s: Schema) =>
+  s.type === "array" && [s.items?.type ?? []].flat().includes("string") && (s.items?.description ?? "").includes("source");
 
 /** What kind of value to write, in words. */
 function kind(s: Schema): string {
   if (s.const !== undefined) return `exactly \`${typeof s.const === "string" ? s.const : JSON.stringify(s.const)}\``;
   if (s.enum?.join(",") === YES_NO) return "yes, no or unknown";
   if (s.enum) return "one of the words below";
-  if (s.anyOf) return JSON.stringify(s.anyOf).includes("none-reported") ? "a whole number (0 or more), unknown, none-reported, or an approximation (approximately: 70, words: roughly 70)" : "a whole number (0 or more), or unknown";
+  if (s.anyOf)
+    return JSON.stringify(s.anyOf).includes("none-reported")
+      ? "a whole number (0 or more), unknown, none-reported, or an approximation (approximately: 70, words: roughly 70)"
+      : "a whole number (0 or more), or unknown";
   if (isDate(s)) {
     const p = s.pattern ?? "";
     const form = p.startsWith("^[0-9]{4}-") ? "a date (YYYY-MM-DD)" : "a date (YYYY-MM-DD, YYYY-MM or YYYY)";
     return p.includes("unknown") ? `${form}, or unknown` : form;
   }
   if (isSourceIds(s)) return "a list of source ids, or of citations with `source:` and `quote:`";
-  if ((s.pattern ?? "").includes("https?")) return (s.pattern ?? "").includes("unknown") ? "an address (https://…), or unknown" : "an address (https://…)";
+  if ((s.pattern ?? "").includes("https?"))
+    return (s.pattern ?? "").includes("unknown") ? "an address (https://…), or unknown" : "an address (https://…)";
   if (s.type === "array") return s.items?.type === "object" ? "a list of entries, each with the fields below" : "a list of text";
   if (s.type === "object") return "a section with the fields below";
   if (s.type === "string") return "text";
@@ -49,7 +54,9 @@ export function explainEnum(description: string, values: readonly string[]): { l
     .map(({ v, at }) => ({ v, start: at.index + at[1]!.length, textStart: at.index + at[0].length }))
     .sort((a, b) => a.start - b.start);
   const lead = (found.length ? description.slice(0, found[0]!.start) : description).trim();
-  const out = found.map((f, i) => [f.v, description.slice(f.textStart, found[i + 1]?.start ?? description.length).trim()] as [string, string]);
+  const out = found.map(
+    (f, i) => [f.v, description.slice(f.textStart, found[i + 1]?.start ?? description.length).trim()] as [string, string],
+  );
   return { lead, values: out };
 }
 
@@ -63,8 +70,13 @@ function field(lines: string[], path: string, s: Schema, required: boolean): voi
   if (lead) lines.push(lead, "");
   for (const [v, text] of values) lines.push(`- \`${v}\`: ${text}`);
   if (values.length) lines.push("");
-  if (s.examples?.length) lines.push(`Example${s.examples.length > 1 ? "s" : ""}: ${s.examples.map((e) => (Array.isArray(e) ? `\`[${e.join(", ")}]\`` : code(e))).join(", ")}`, "");
-  if (s.type === "object") for (const [k, v] of Object.entries(s.properties ?? {})) field(lines, `${path}.${k}`, v, (s.required ?? []).includes(k));
+  if (s.examples?.length)
+    lines.push(
+      `Example${s.examples.length > 1 ? "s" : ""}: ${s.examples.map((e) => (Array.isArray(e) ? `\`[${e.join(", ")}]\`` : code(e))).join(", ")}`,
+      "",
+    );
+  if (s.type === "object")
+    for (const [k, v] of Object.entries(s.properties ?? {})) field(lines, `${path}.${k}`, v, (s.required ?? []).includes(k));
   if (s.type === "array" && s.items?.type === "object") {
     for (const [k, v] of Object.entries(s.items.properties ?? {})) field(lines, `${path}[].${k}`, v, (s.items.required ?? []).includes(k));
   }

@@ -14,11 +14,52 @@ const label = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, "0"
 
 /** Scripts worth naming in a message, tried in this order. */
 const SCRIPTS = [
-  "Egyptian_Hieroglyphs", "Linear_B", "Linear_A", "Cuneiform", "Runic", "Gothic", "Ogham", "Old_Italic", "Phoenician",
-  "Hebrew", "Syriac", "Thaana", "Nko", "Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya", "Tamil", "Telugu",
-  "Kannada", "Malayalam", "Sinhala", "Tibetan", "Myanmar", "Georgian", "Ethiopic", "Cherokee", "Canadian_Aboriginal",
-  "Mongolian", "Lao", "Tifinagh", "Yi", "Javanese", "Balinese", "Hangul", "Han", "Hiragana", "Katakana", "Arabic",
-  "Armenian", "Thai", "Khmer", "Cyrillic", "Greek", "Latin",
+  "Egyptian_Hieroglyphs",
+  "Linear_B",
+  "Linear_A",
+  "Cuneiform",
+  "Runic",
+  "Gothic",
+  "Ogham",
+  "Old_Italic",
+  "Phoenician",
+  "Hebrew",
+  "Syriac",
+  "Thaana",
+  "Nko",
+  "Devanagari",
+  "Bengali",
+  "Gurmukhi",
+  "Gujarati",
+  "Oriya",
+  "Tamil",
+  "Telugu",
+  "Kannada",
+  "Malayalam",
+  "Sinhala",
+  "Tibetan",
+  "Myanmar",
+  "Georgian",
+  "Ethiopic",
+  "Cherokee",
+  "Canadian_Aboriginal",
+  "Mongolian",
+  "Lao",
+  "Tifinagh",
+  "Yi",
+  "Javanese",
+  "Balinese",
+  "Hangul",
+  "Han",
+  "Hiragana",
+  "Katakana",
+  "Arabic",
+  "Armenian",
+  "Thai",
+  "Khmer",
+  "Cyrillic",
+  "Greek",
+  "Latin",
 ] as const;
 
 /** A few plain words on what a character is: "an emoji", "a letter of the Egyptian Hieroglyphs script". */
@@ -66,7 +107,11 @@ function inFirstFamily(value: string, coverage: Coverage): boolean {
  * can print, at the line and column where it is written. Keys and comments are never printed.
  * `reportedElsewhere` names characters that another check reports in every value.
  */
-export function fontCoverageChecks(loaded: Loaded, coverage: Coverage, options: { reportedElsewhere?: (cp: number) => boolean } = {}): Problem[] {
+export function fontCoverageChecks(
+  loaded: Loaded,
+  coverage: Coverage,
+  options: { reportedElsewhere?: (cp: number) => boolean } = {},
+): Problem[] {
   const problems: Problem[] = [];
   // A file of plain ASCII, as most are, prints with the first font alone (unless an escape such as "\u00e9" makes other characters).
   // eslint-disable-next-line no-control-regex -- \x00-\x7e is ASCII less DEL: the test looks for a character outside it, not for a control character
@@ -86,7 +131,12 @@ export function fontCoverageChecks(loaded: Loaded, coverage: Coverage, options: 
         const cps = printedCodePoints(segment);
         const missing = cps.find((cp) => !isCovered(cp, coverage));
         // A character another check explains better (an invisible control): not reported twice.
-        if (missing !== undefined && options.reportedElsewhere && cps.every((cp) => isCovered(cp, coverage) || options.reportedElsewhere!(cp))) continue;
+        if (
+          missing !== undefined &&
+          options.reportedElsewhere &&
+          cps.every((cp) => isCovered(cp, coverage) || options.reportedElsewhere!(cp))
+        )
+          continue;
         const { line, col } = loaded.lineCounter.linePos(offsetOf(loaded.text, node.range, segment));
         const message =
           missing !== undefined

@@ -65,7 +65,12 @@ const TABLE: readonly Entry[] = [
   { from: 0x17b5, to: 0x17b5, name: "KHMER VOWEL INHERENT AA", effect: "blank" },
   // Mongolian free variation selectors: allowed after a Mongolian letter (whose font check
   // already reports that no bundled font has it); anywhere else they are hidden.
-  { from: 0x180b, to: 0x180d, name: (cp) => `MONGOLIAN FREE VARIATION SELECTOR ${["ONE", "TWO", "THREE"][cp - 0x180b]}`, effect: "variant" },
+  {
+    from: 0x180b,
+    to: 0x180d,
+    name: (cp) => `MONGOLIAN FREE VARIATION SELECTOR ${["ONE", "TWO", "THREE"][cp - 0x180b]}`,
+    effect: "variant",
+  },
   // The Mongolian vowel separator was once a space; it is a known way to hide a break in a word.
   { from: 0x180e, to: 0x180e, name: "MONGOLIAN VOWEL SEPARATOR", effect: "space" },
   { from: 0x180f, to: 0x180f, name: "MONGOLIAN FREE VARIATION SELECTOR FOUR", effect: "variant" },
@@ -104,7 +109,14 @@ const TABLE: readonly Entry[] = [
     from: 0x206a,
     to: 0x206f,
     name: (cp) =>
-      ["INHIBIT SYMMETRIC SWAPPING", "ACTIVATE SYMMETRIC SWAPPING", "INHIBIT ARABIC FORM SHAPING", "ACTIVATE ARABIC FORM SHAPING", "NATIONAL DIGIT SHAPES", "NOMINAL DIGIT SHAPES"][cp - 0x206a]!,
+      [
+        "INHIBIT SYMMETRIC SWAPPING",
+        "ACTIVATE SYMMETRIC SWAPPING",
+        "INHIBIT ARABIC FORM SHAPING",
+        "ACTIVATE ARABIC FORM SHAPING",
+        "NATIONAL DIGIT SHAPES",
+        "NOMINAL DIGIT SHAPES",
+      ][cp - 0x206a]!,
     effect: "blank",
   },
   // The Hangul filler is a blank letter: a name made of it looks empty, or like another.
@@ -123,7 +135,15 @@ const TABLE: readonly Entry[] = [
   { from: 0xfffa, to: 0xfffa, name: "INTERLINEAR ANNOTATION SEPARATOR", effect: "annotation" },
   { from: 0xfffb, to: 0xfffb, name: "INTERLINEAR ANNOTATION TERMINATOR", effect: "annotation" },
   // Shorthand (Duployan) and musical format controls: meaningless in a name.
-  { from: 0x1bca0, to: 0x1bca3, name: (cp) => ["SHORTHAND FORMAT LETTER OVERLAP", "SHORTHAND FORMAT CONTINUING OVERLAP", "SHORTHAND FORMAT DOWN STEP", "SHORTHAND FORMAT UP STEP"][cp - 0x1bca0]!, effect: "blank" },
+  {
+    from: 0x1bca0,
+    to: 0x1bca3,
+    name: (cp) =>
+      ["SHORTHAND FORMAT LETTER OVERLAP", "SHORTHAND FORMAT CONTINUING OVERLAP", "SHORTHAND FORMAT DOWN STEP", "SHORTHAND FORMAT UP STEP"][
+        cp - 0x1bca0
+      ]!,
+    effect: "blank",
+  },
   { from: 0x1d173, to: 0x1d17a, name: "a musical formatting code", effect: "blank" },
   // Tag characters are hidden copies of ASCII letters: they can carry text no reader sees.
   // Allowed only inside a flag's tag sequence (🏴 + letters + CANCEL TAG), which the font check

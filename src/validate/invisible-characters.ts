@@ -13,8 +13,26 @@ export const MAX_PER_VALUE = 10;
 
 /** Scripts whose words use the zero-width joiner and non-joiner between their letters. */
 const JOINING_SCRIPTS = [
-  "Arabic", "Syriac", "Nko", "Mongolian", "Adlam", "Hanifi_Rohingya", "Mandaic", "Devanagari", "Bengali", "Gurmukhi",
-  "Gujarati", "Oriya", "Tamil", "Telugu", "Kannada", "Malayalam", "Sinhala", "Khmer", "Myanmar", "Tibetan",
+  "Arabic",
+  "Syriac",
+  "Nko",
+  "Mongolian",
+  "Adlam",
+  "Hanifi_Rohingya",
+  "Mandaic",
+  "Devanagari",
+  "Bengali",
+  "Gurmukhi",
+  "Gujarati",
+  "Oriya",
+  "Tamil",
+  "Telugu",
+  "Kannada",
+  "Malayalam",
+  "Sinhala",
+  "Khmer",
+  "Myanmar",
+  "Tibetan",
 ].map((s) => new RegExp(`\\p{scx=${s}}`, "u"));
 
 const LETTER = /^[\p{L}\p{M}]$/u;
@@ -97,7 +115,8 @@ function sourceOccurrences(text: string, node: Scalar): { offset: number; escape
     for (const m of source.matchAll(/\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|[\s\S])|[\s\S]/gu)) {
       const hex = m[1] ?? m[2] ?? m[3];
       const cp = hex !== undefined ? parseInt(hex, 16) : m[0].length <= 2 && !m[0].startsWith("\\") ? m[0].codePointAt(0)! : -1;
-      if (cp >= 0 && formatCharacter(cp)) out.push(hex !== undefined ? { offset: from + m.index, escape: m[0] } : { offset: from + m.index });
+      if (cp >= 0 && formatCharacter(cp))
+        out.push(hex !== undefined ? { offset: from + m.index, escape: m[0] } : { offset: from + m.index });
     }
     return out;
   }
@@ -148,7 +167,11 @@ function effectWords(effect: Effect, what: string, cp: number): string {
 
 /** The last few characters before the one found, as they read in a message. */
 function context(cps: readonly string[], i: number): string {
-  const before = cps.slice(Math.max(0, i - 20), i).join("").replace(/\s+/g, " ").trimStart();
+  const before = cps
+    .slice(Math.max(0, i - 20), i)
+    .join("")
+    .replace(/\s+/g, " ")
+    .trimStart();
   if (before.trim() === "") return "at the start";
   return `after '${i > 20 ? "..." : ""}${visibleText(before)}'`;
 }
@@ -185,7 +208,9 @@ function valueProblems(loaded: Loaded, node: Scalar, value: string, path: DataPa
   const problems: Problem[] = hits.slice(0, MAX_PER_VALUE).map(({ index, cp }) => {
     const entry = formatCharacter(cp)!;
     const where = whereOf(index);
-    const fix = where.escape ? `It is written as the escape ${where.escape}: delete that escape.` : `Delete it: retype ${retype} without copying it from elsewhere.`;
+    const fix = where.escape
+      ? `It is written as the escape ${where.escape}: delete that escape.`
+      : `Delete it: retype ${retype} without copying it from elsewhere.`;
     const kind = CONTROL.has(entry.effect) ? "control character" : "character";
     return {
       ...at(where.offset),
@@ -220,7 +245,9 @@ export function invisibleCharacterChecks(loaded: Loaded): Problem[] {
     if (isMap(node)) {
       for (const pair of node.items) walk(pair.value, [...path, isScalar(pair.key) ? String(pair.key.value) : "?"]);
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => { walk(item, [...path, i]); });
+      node.items.forEach((item, i) => {
+        walk(item, [...path, i]);
+      });
     } else if (isScalar(node) && typeof node.value === "string" && node.range && MAY_HOLD_FORMAT.test(node.value)) {
       problems.push(...valueProblems(loaded, node, node.value, path));
     }

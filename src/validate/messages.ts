@@ -108,7 +108,12 @@ export function schemaMessages(errors: readonly ErrorObject[], data: unknown): S
     switch (e.keyword) {
       case "required": {
         const missing = (e.params as { missingProperty: string }).missingProperty;
-        m = { path, part: "key", code: "schema-required", message: `${label} is missing the required field '${missing}'. Add it${missingHint(missing, (parent?.properties as Record<string, Record<string, unknown>> | undefined)?.[missing])}.` };
+        m = {
+          path,
+          part: "key",
+          code: "schema-required",
+          message: `${label} is missing the required field '${missing}'. Add it${missingHint(missing, (parent?.properties as Record<string, Record<string, unknown>> | undefined)?.[missing])}.`,
+        };
         break;
       }
       case "additionalProperties": {
@@ -160,26 +165,59 @@ export function schemaMessages(errors: readonly ErrorObject[], data: unknown): S
       case "anyOf": {
         m = isCountSchema(parent)
           ? { path, part: "value", code: "schema-count", message: countMessage(field, e.data, parent) }
-          : { path, part: "value", code: "schema-other", message: `${field} is not in an allowed form: ${String(parent?.description ?? "")}` };
+          : {
+              path,
+              part: "value",
+              code: "schema-other",
+              message: `${field} is not in an allowed form: ${String(parent?.description ?? "")}`,
+            };
         break;
       }
       case "type": {
-        const want = String((e.params as { type: string | string[] }).type).split(",").map((t) => typeWords[t] ?? t).join(" or ");
-        m = { path, part: "value", code: "schema-type", message: `${field} must be ${want}, not ${show(e.data)}.${typeHint(field, e.data, (e.params as { type: string }).type, parent)}` };
+        const want = String((e.params as { type: string | string[] }).type)
+          .split(",")
+          .map((t) => typeWords[t] ?? t)
+          .join(" or ");
+        m = {
+          path,
+          part: "value",
+          code: "schema-type",
+          message: `${field} must be ${want}, not ${show(e.data)}.${typeHint(field, e.data, (e.params as { type: string }).type, parent)}`,
+        };
         break;
       }
       case "pattern": {
-        m = { path, part: "value", code: "schema-format", message: `${field} is not in the right form: ${show(e.data)}. ${patternHint(field, parent)}` };
+        m = {
+          path,
+          part: "value",
+          code: "schema-format",
+          message: `${field} is not in the right form: ${show(e.data)}. ${patternHint(field, parent)}`,
+        };
         break;
       }
       case "minLength":
-        m = { path, part: "value", code: "schema-length", message: `${field} is empty. Write the text, or unknown if no source states it.` };
+        m = {
+          path,
+          part: "value",
+          code: "schema-length",
+          message: `${field} is empty. Write the text, or unknown if no source states it.`,
+        };
         break;
       case "maxLength":
-        m = { path, part: "value", code: "schema-length", message: `${field} is too long (${String(e.data).length} characters; the limit is ${(e.params as { limit: number }).limit}). Shorten it.` };
+        m = {
+          path,
+          part: "value",
+          code: "schema-length",
+          message: `${field} is too long (${String(e.data).length} characters; the limit is ${(e.params as { limit: number }).limit}). Shorten it.`,
+        };
         break;
       case "minItems":
-        m = { path, part: "value", code: "schema-other", message: `${field} needs at least ${(e.params as { limit: number }).limit} entry.` };
+        m = {
+          path,
+          part: "value",
+          code: "schema-other",
+          message: `${field} needs at least ${(e.params as { limit: number }).limit} entry.`,
+        };
         break;
       case "uniqueItems":
         m = { path, part: "value", code: "schema-other", message: `${field} lists the same entry twice. Remove the repeat.` };
@@ -197,8 +235,10 @@ export function schemaMessages(errors: readonly ErrorObject[], data: unknown): S
 }
 
 function missingHint(field: string, schema: Record<string, unknown> | undefined): string {
-  if (field === "sources" && (schema?.items as { type?: string } | undefined)?.type === "object") return " at the end of the file: the list of publications the facts cite, each with id, title, publisher, date and type";
-  if (field === "sources") return " as a list of source ids, such as `sources: [op-ed-2018]`, or `sources: []` if every fact here is unknown";
+  if (field === "sources" && (schema?.items as { type?: string } | undefined)?.type === "object")
+    return " at the end of the file: the list of publications the facts cite, each with id, title, publisher, date and type";
+  if (field === "sources")
+    return " as a list of source ids, such as `sources: [op-ed-2018]`, or `sources: []` if every fact here is unknown";
   if (schema && "const" in schema) return ` as \`${field}: ${JSON.stringify(schema.const)}\``;
   if (schema?.type === "object") return ` as a section (\`${field}:\` followed by its fields, indented); docs/fields.md lists them`;
   if (schema?.type === "array") return ` as a list, or write \`${field}: []\` if no source names any`;
@@ -209,7 +249,8 @@ function missingHint(field: string, schema: Record<string, unknown> | undefined)
 function patternHint(field: string, parent: Record<string, unknown> | undefined): string {
   const pattern = typeof parent?.pattern === "string" ? parent.pattern : "";
   if (pattern.includes("[0-9]{4}")) return "Write a date as YYYY-MM-DD (such as 2018-08-21), YYYY-MM or YYYY, or unknown.";
-  if (pattern.includes("https?")) return "Write a full address starting with https:// or http://" + (pattern.includes("unknown") ? ", or unknown." : ".");
+  if (pattern.includes("https?"))
+    return "Write a full address starting with https:// or http://" + (pattern.includes("unknown") ? ", or unknown." : ".");
   if (pattern.includes("a-z0-9")) return "Use lower-case letters, digits and hyphens only, such as la-times-2015.";
   if (pattern.includes("A-Z")) return "Write a three-letter currency code in capitals, such as USD.";
   return `See the field reference for ${field}.`;
@@ -226,7 +267,8 @@ function countMessage(field: string, data: unknown, parent: Record<string, unkno
   let hint = "Write unknown if no source gives the number.";
   if (typeof data === "string" && /^\s*\d+\s*$/.test(data)) hint = `Remove the quotes: write ${data.trim()}.`;
   else if (typeof data === "string" && /^\s*unknown\s*$/i.test(data)) hint = "Write unknown in lower case.";
-  else if (typeof data === "string" && /\d/.test(data)) hint = "Write only the number a source gives, and put the source's own wording (such as 'roughly 70') in note.";
+  else if (typeof data === "string" && /\d/.test(data))
+    hint = "Write only the number a source gives, and put the source's own wording (such as 'roughly 70') in note.";
   else if (typeof data === "number" && data < 0) hint = "A count cannot be negative.";
   else if (typeof data === "number") hint = "Write a whole number, without decimals.";
   return `${field} must be a whole number (0 or more) or unknown, not ${show(data)}. ${hint}`;

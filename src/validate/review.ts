@@ -88,39 +88,69 @@ export function checkReview(loaded: Loaded, ctx: ReviewContext): Problem[] {
   const requested = str(review.requested);
   const requestedOk = requested !== undefined && dayExists(requested);
   if (requested !== undefined && DAY.test(requested)) {
-    if (!requestedOk) report(["review", "requested"], "value", "date-invalid", `requested is ${requested}, but that day does not exist. Write the day you sent the draft, as YYYY-MM-DD.`);
-    else if (requested > ctx.today) report(["review", "requested"], "value", "date-in-future", `requested is ${requested}, which is in the future (today is ${ctx.today}). Write the day you sent the draft; until then, keep status: draft.`);
+    if (!requestedOk)
+      report(
+        ["review", "requested"],
+        "value",
+        "date-invalid",
+        `requested is ${requested}, but that day does not exist. Write the day you sent the draft, as YYYY-MM-DD.`,
+      );
+    else if (requested > ctx.today)
+      report(
+        ["review", "requested"],
+        "value",
+        "date-in-future",
+        `requested is ${requested}, which is in the future (today is ${ctx.today}). Write the day you sent the draft; until then, keep status: draft.`,
+      );
   }
   const written = str(review.deadline);
   if (written !== undefined && DAY.test(written)) {
-    if (!dayExists(written)) report(["review", "deadline"], "value", "date-invalid", `deadline is ${written}, but that day does not exist. Check the date.`);
+    if (!dayExists(written))
+      report(["review", "deadline"], "value", "date-invalid", `deadline is ${written}, but that day does not exist. Check the date.`);
     else if (requestedOk && written < requested) {
-      report(["review", "deadline"], "value", "deadline-before-request",
-        `the deadline (${shown(written)}) is before the draft was sent (${shown(requested)}). Check both dates, or delete deadline: to give the usual ${days} days.`);
+      report(
+        ["review", "deadline"],
+        "value",
+        "deadline-before-request",
+        `the deadline (${shown(written)}) is before the draft was sent (${shown(requested)}). Check both dates, or delete deadline: to give the usual ${days} days.`,
+      );
     }
   }
   const deadline = written !== undefined && dayExists(written) ? written : requestedOk ? addDays(requested, days) : undefined;
 
   // The replies.
   let known: string[] | undefined;
-  const knownCriteria = () => (known ??= typeof ctx.criteria === "function" ? [...ctx.criteria()] : ctx.criteria ? [...ctx.criteria] : undefined);
+  const knownCriteria = () =>
+    (known ??= typeof ctx.criteria === "function" ? [...ctx.criteria()] : ctx.criteria ? [...ctx.criteria] : undefined);
   replies.forEach((reply, i) => {
     if (!isRec(reply)) return;
     const about = str(reply.about);
     const known = about !== undefined && about !== "general" ? knownCriteria() : undefined;
     if (about !== undefined && known && about !== "general" && !known.includes(about)) {
       const guess = closest(about, [...known, "general"]);
-      report(["review", "replies", i, "about"], "value", "reply-unknown-criterion",
-        `about is '${clip(about, 60)}', which is not a criterion of the rubric.${guess ? ` Did you mean '${guess}'?` : ""} Write the id of the criterion this answer is about (one of: ${known.join(", ")}), or general.`);
+      report(
+        ["review", "replies", i, "about"],
+        "value",
+        "reply-unknown-criterion",
+        `about is '${clip(about, 60)}', which is not a criterion of the rubric.${guess ? ` Did you mean '${guess}'?` : ""} Write the id of the criterion this answer is about (one of: ${known.join(", ")}), or general.`,
+      );
     }
     if (Array.isArray(reply.sources) && reply.sources.length === 0) {
-      report(["review", "replies", i, "sources"], "value", "source-missing",
-        "this reply cites no source. List the task force's letter or email under sources: (with type: task-force-reply) and cite its id here, such as sources: [reply-letter-2026].");
+      report(
+        ["review", "replies", i, "sources"],
+        "value",
+        "source-missing",
+        "this reply cites no source. List the task force's letter or email under sources: (with type: task-force-reply) and cite its id here, such as sources: [reply-letter-2026].",
+      );
     }
     const date = str(reply.date);
     if (date !== undefined && ANY_DATE.test(date) && requestedOk && before(date, requested)) {
-      report(["review", "replies", i, "date"], "value", "reply-before-request",
-        `this reply is dated ${shown(date)}, before the draft was sent (requested: ${shown(requested)}). A reply answers the draft, so it cannot come first: check both dates.`);
+      report(
+        ["review", "replies", i, "date"],
+        "value",
+        "reply-before-request",
+        `this reply is dated ${shown(date)}, before the draft was sent (requested: ${shown(requested)}). A reply answers the draft, so it cannot come first: check both dates.`,
+      );
     }
   });
 
@@ -131,42 +161,75 @@ export function checkReview(loaded: Loaded, ctx: ReviewContext): Problem[] {
   if (needsRequest && requested === undefined) {
     const what =
       status === "published"
-        ? "this scorecard is published, but the task force was never sent the draft for its reply. Make the reply packet (" + PACKET + "), send it, then write requested: YYYY-MM-DD (the day you sent it) and status: sent-for-reply. Publish once the task force replies or its deadline passes."
+        ? "this scorecard is published, but the task force was never sent the draft for its reply. Make the reply packet (" +
+          PACKET +
+          "), send it, then write requested: YYYY-MM-DD (the day you sent it) and status: sent-for-reply. Publish once the task force replies or its deadline passes."
         : `status is ${status}, but requested: does not say when the draft was sent. Add requested: YYYY-MM-DD (the day you sent the reply packet) under review:, or write status: draft if it has not been sent.`;
     report(statusAt, "value", "reply-missing", what);
   }
   if (hasReplies && requested === undefined && !needsRequest) {
-    report(["review", "replies"], "key", "reply-missing",
-      "review.replies records an answer, but requested: does not say when the draft was sent. Add requested: YYYY-MM-DD (the day you sent the reply packet), and write status: replied.");
+    report(
+      ["review", "replies"],
+      "key",
+      "reply-missing",
+      "review.replies records an answer, but requested: does not say when the draft was sent. Add requested: YYYY-MM-DD (the day you sent the reply packet), and write status: replied.",
+    );
   }
   const waiting = deadline !== undefined && deadline >= ctx.today;
   if (status === "replied" && !hasReplies) {
-    report(statusAt, "value", "review-status-mismatch",
-      "status is replied, but no reply is recorded. Add the task force's answer under review.replies, in its own words, or write status: sent-for-reply while you wait.");
+    report(
+      statusAt,
+      "value",
+      "review-status-mismatch",
+      "status is replied, but no reply is recorded. Add the task force's answer under review.replies, in its own words, or write status: sent-for-reply while you wait.",
+    );
   }
   if (status === "no-reply" && hasReplies) {
     report(statusAt, "value", "review-status-mismatch", "status is no-reply, but review.replies records an answer. Write status: replied.");
   }
   if (!hasReplies && deadline !== undefined && waiting && (status === "no-reply" || status === "published")) {
-    report(statusAt, "value", "review-not-ready",
-      `status is ${status}, but the task force has until ${shown(deadline)} to reply, and no reply is recorded. Keep status: sent-for-reply until then, or record its reply under review.replies.`);
+    report(
+      statusAt,
+      "value",
+      "review-not-ready",
+      `status is ${status}, but the task force has until ${shown(deadline)} to reply, and no reply is recorded. Keep status: sent-for-reply until then, or record its reply under review.replies.`,
+    );
   }
   if (status === "sent-for-reply" && hasReplies) {
-    report(statusAt, "value", "review-status-mismatch", "the task force has replied (see review.replies), but status is still sent-for-reply. Write status: replied.", "warning");
+    report(
+      statusAt,
+      "value",
+      "review-status-mismatch",
+      "the task force has replied (see review.replies), but status is still sent-for-reply. Write status: replied.",
+      "warning",
+    );
   }
   if (status === "sent-for-reply" && !hasReplies && deadline !== undefined && !waiting) {
-    report(statusAt, "value", "review-deadline-passed",
-      `the deadline for a reply (${shown(deadline)}) has passed, and no reply is recorded. If none came, write status: no-reply (or publish); if one did, record it under review.replies.`, "warning");
+    report(
+      statusAt,
+      "value",
+      "review-deadline-passed",
+      `the deadline for a reply (${shown(deadline)}) has passed, and no reply is recorded. If none came, write status: no-reply (or publish); if one did, record it under review.replies.`,
+      "warning",
+    );
   }
   if (status === "draft" && requested !== undefined) {
-    report(statusAt, "value", "review-status-mismatch",
-      `requested says the draft was sent on ${requested}, but status is still draft. Write status: sent-for-reply, or delete requested: if it was not sent.`, "warning");
+    report(
+      statusAt,
+      "value",
+      "review-status-mismatch",
+      `requested says the draft was sent on ${requested}, but status is still draft. Write status: sent-for-reply, or delete requested: if it was not sent.`,
+      "warning",
+    );
   }
   return problems;
 }
 
 /** The task force as the later stages read it: the deadline worked out when the file gives none. */
-export function withDeadline<T extends { review: { requested?: string; deadline?: string } }>(taskForce: T, replyDays = DEFAULT_REPLY_DAYS): T {
+export function withDeadline<T extends { review: { requested?: string; deadline?: string } }>(
+  taskForce: T,
+  replyDays = DEFAULT_REPLY_DAYS,
+): T {
   const r = taskForce.review;
   if (r.deadline || !r.requested) return taskForce;
   return { ...taskForce, review: { ...r, deadline: addDays(r.requested, replyDays) } };

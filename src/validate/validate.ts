@@ -69,7 +69,11 @@ export function validate(loaded: Loaded, today: string, options: ValidateOptions
 
 /** --strict: warnings count as errors, as they must before a scorecard is published. */
 export function strict(problems: readonly Problem[]): Problem[] {
-  return problems.map((p) => (p.severity === "warning" ? { ...p, severity: "error" as const, message: `${p.message} (--strict treats this warning as an error.)` } : p));
+  return problems.map((p) =>
+    p.severity === "warning"
+      ? { ...p, severity: "error" as const, message: `${p.message} (--strict treats this warning as an error.)` }
+      : p,
+  );
 }
 
 /** A checked file under --strict: any warning makes it invalid. */
@@ -93,7 +97,8 @@ export function normalize(data: unknown): TaskForce {
     if (node === null || typeof node !== "object") return;
     const rec = node as Record<string, unknown>;
     for (const [key, value] of Object.entries(rec)) {
-      if (key === "sources" && !top && Array.isArray(value)) rec[key] = value.map((c: unknown) => (typeof c === "string" ? { source: c } : c));
+      if (key === "sources" && !top && Array.isArray(value))
+        rec[key] = value.map((c: unknown) => (typeof c === "string" ? { source: c } : c));
       else visit(value, false);
     }
   };

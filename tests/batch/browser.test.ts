@@ -28,10 +28,14 @@ describe("page pool", () => {
 
   it("reuses its pages: no more pages than its size", async () => {
     const pages = new Set<unknown>();
-    await Promise.all(Array.from({ length: 6 }, () => pool.run((page) => {
-      pages.add(page);
-      return Promise.resolve();
-    }, 30_000)));
+    await Promise.all(
+      Array.from({ length: 6 }, () =>
+        pool.run((page) => {
+          pages.add(page);
+          return Promise.resolve();
+        }, 30_000),
+      ),
+    );
     expect(pages.size).toBeLessThanOrEqual(2);
   });
 
@@ -46,7 +50,16 @@ describe("page pool", () => {
 describe("index.html in a browser", () => {
   it("sorts by a column when its heading is pressed, with our own script allowed by the page's policy", async () => {
     const card = (name: string, grade: string, percent: number) =>
-      ({ name, grade, percent, points: percent / 10, maxPoints: 10, coverage: 0.8, rubricVersion: "t", criteria: [] }) as unknown as ScoreCard;
+      ({
+        name,
+        grade,
+        percent,
+        points: percent / 10,
+        maxPoints: 10,
+        coverage: 0.8,
+        rubricVersion: "t",
+        criteria: [],
+      }) as unknown as ScoreCard;
     const template = readFileSync(join(import.meta.dirname, "..", "..", "templates", "index.hbs"), "utf8");
     const html = compilePage(template)(
       indexView(
@@ -58,7 +71,11 @@ describe("index.html in a browser", () => {
         ["A", "B", "C", "D", "F"],
       ),
     );
-    const browser = await puppeteer.launch({ executablePath: found.executablePath, headless: found.headlessShell ? "shell" : true, args: process.getuid?.() === 0 ? ["--no-sandbox"] : [] });
+    const browser = await puppeteer.launch({
+      executablePath: found.executablePath,
+      headless: found.headlessShell ? "shell" : true,
+      args: process.getuid?.() === 0 ? ["--no-sandbox"] : [],
+    });
     try {
       const page = await browser.newPage();
       const errors: string[] = [];

@@ -91,7 +91,11 @@ export interface Spawned {
 
 /** Runs the real CLI in its own process, as a user would, with output piped. */
 export function spawnCli(args: string[], cwd: string, env: Record<string, string> = {}): Spawned {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, CI: "true", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...process.env, CI: "true", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   let err = "";
   const listeners: (() => void)[] = [];
@@ -100,10 +104,16 @@ export function spawnCli(args: string[], cwd: string, env: Record<string, string
     for (const l of listeners) l();
   });
   child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => { resolve({ code, signal }); }));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => {
+      resolve({ code, signal });
+    }),
+  );
   const waitFor = (pattern: RegExp, timeoutMs = 30_000) =>
     new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => { reject(new Error(`timed out waiting for ${pattern}; stdout: ${out}; stderr: ${err}`)); }, timeoutMs);
+      const timer = setTimeout(() => {
+        reject(new Error(`timed out waiting for ${pattern}; stdout: ${out}; stderr: ${err}`));
+      }, timeoutMs);
       const check = () => {
         if (pattern.test(out)) {
           clearTimeout(timer);

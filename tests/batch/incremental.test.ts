@@ -25,7 +25,9 @@ describe("incremental build", () => {
     expect(browser.pids()).toHaveLength(1);
     expect(again.stdout).toMatch(/Built\s+0/);
     expect(again.stdout).toMatch(/Skipped \(unchanged\)\s+3/);
-    expect(["example-001.pdf", "summary.pdf", "index.html", "scores.json"].map((f) => statSync(join(dir, "output", f)).mtimeMs)).toEqual(mtimes);
+    expect(["example-001.pdf", "summary.pdf", "index.html", "scores.json"].map((f) => statSync(join(dir, "output", f)).mtimeMs)).toEqual(
+      mtimes,
+    );
 
     // Change one file: only it is printed again (and the comparison, whose table changed).
     const file = join(dir, "scorecards", "example-002.yaml");
@@ -52,8 +54,14 @@ describe("incremental build", () => {
     const env = { PUPPETEER_EXECUTABLE_PATH: browser.path, CI: "true" };
     expect((await cli(["build"], { cwd: dir, env })).code).toBe(0);
     const english = statSync(join(dir, "output", "example-001.pdf")).mtimeMs;
-    const manifest = JSON.parse(readFileSync(join(dir, "output", ".build-manifest.json"), "utf8")) as { docs: Record<string, { lang: string; doc: string }> };
-    expect(Object.entries(manifest.docs).map(([k, v]) => `${k} ${v.doc} ${v.lang}`).sort()).toEqual([
+    const manifest = JSON.parse(readFileSync(join(dir, "output", ".build-manifest.json"), "utf8")) as {
+      docs: Record<string, { lang: string; doc: string }>;
+    };
+    expect(
+      Object.entries(manifest.docs)
+        .map(([k, v]) => `${k} ${v.doc} ${v.lang}`)
+        .sort(),
+    ).toEqual([
       "example-001 example-001 en",
       "example-001.es example-001 es",
       "example-002 example-002 en",

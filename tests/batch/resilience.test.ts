@@ -27,7 +27,10 @@ describe("build under failure", () => {
 
   it("one broken file among valid ones: the others are built, the broken one is located, exit 1", async () => {
     const dir = scorecardsDir(3);
-    const bad = readFileSync(join(dir, "scorecards", "example-001.yaml"), "utf8").replace("officers_deployed: 12", "officers_deployed: twelve");
+    const bad = readFileSync(join(dir, "scorecards", "example-001.yaml"), "utf8").replace(
+      "officers_deployed: 12",
+      "officers_deployed: twelve",
+    );
     writeFileSync(join(dir, "scorecards", "example-002.yaml"), bad);
     writeFileSync(join(dir, "scorecards", "example-004.yaml"), "name: [unclosed\n");
     const run = spawnCli(["build"], dir);
@@ -70,7 +73,10 @@ describe("build under failure", () => {
     for (const pid of browser.pids()) expect(alive(pid), `browser ${pid} still running`).toBe(false);
   });
 
-  for (const [signal, exitCode] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  for (const [signal, exitCode] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
     it(`${signal} in the middle of a build: exit ${exitCode}, no truncated PDF, no Chromium left`, async () => {
       const dir = scorecardsDir(12);
       const browser = browserWrapper(dir);

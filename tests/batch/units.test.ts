@@ -11,13 +11,28 @@ import { readFileSync } from "node:fs";
 import { tempDir } from "../helpers.ts";
 
 const card = (name: string, grade = "B", extra: Partial<ScoreCard> = {}): ScoreCard =>
-  ({ name, rubricVersion: "test-1", criteria: [], points: 8, maxPoints: 10, percent: 80, coverage: 0.75, grade, ...extra }) as unknown as ScoreCard;
+  ({
+    name,
+    rubricVersion: "test-1",
+    criteria: [],
+    points: 8,
+    maxPoints: 10,
+    percent: 80,
+    coverage: 0.75,
+    grade,
+    ...extra,
+  }) as unknown as ScoreCard;
 
 const prov = { dataFile: "scorecards/a.yaml", commit: "abc123", dirty: false, date: "2024-05-01", paper: "letter" };
 
 describe("plan", () => {
   const manifest = (docs: Record<string, string>): Manifest => ({
-    docs: Object.fromEntries(Object.entries(docs).map(([name, hash]) => [name, { file: `${name}.yaml`, hash, card: card(name), review: "published" as const, warnings: [] }])),
+    docs: Object.fromEntries(
+      Object.entries(docs).map(([name, hash]) => [
+        name,
+        { file: `${name}.yaml`, hash, card: card(name), review: "published" as const, warnings: [] },
+      ]),
+    ),
   });
 
   it("skips only documents with the same hash whose outputs are still there", () => {
@@ -38,7 +53,15 @@ describe("plan", () => {
   });
 
   it("a name like a property of Object.prototype is not mistaken for a built document", () => {
-    const plan = planBuild([{ name: "constructor", hash: "x" }, { name: "__proto__", hash: "y" }], { docs: {} }, () => true, false);
+    const plan = planBuild(
+      [
+        { name: "constructor", hash: "x" },
+        { name: "__proto__", hash: "y" },
+      ],
+      { docs: {} },
+      () => true,
+      false,
+    );
     expect(plan.build).toHaveLength(2);
   });
 
@@ -61,7 +84,14 @@ describe("manifest", () => {
   it("a missing, damaged or foreign manifest counts as empty (a full rebuild), never as a crash", () => {
     const dir = tempDir();
     expect(readManifest(dir)).toEqual({ docs: {} });
-    for (const text of ["{not json", "[]", "null", '{"format":99,"docs":{}}', '{"format":1,"docs":[]}', '{"format":1,"docs":{"a":{"hash":5}}}']) {
+    for (const text of [
+      "{not json",
+      "[]",
+      "null",
+      '{"format":99,"docs":{}}',
+      '{"format":1,"docs":[]}',
+      '{"format":1,"docs":{"a":{"hash":5}}}',
+    ]) {
       writeFileSync(join(dir, MANIFEST_FILE), text);
       expect(readManifest(dir).docs).toEqual({});
     }
@@ -69,7 +99,13 @@ describe("manifest", () => {
 
   it("reads back what it wrote", () => {
     const dir = tempDir();
-    const m: Manifest = { summaries: { en: "s", es: "t" }, docs: { a: { file: "a.yaml", hash: "h", card: card("A"), review: "draft", warnings: [], doc: "a", lang: "en" }, "a.es": { file: "a.yaml", hash: "i", card: card("A"), review: "draft", warnings: [], doc: "a", lang: "es" } } };
+    const m: Manifest = {
+      summaries: { en: "s", es: "t" },
+      docs: {
+        a: { file: "a.yaml", hash: "h", card: card("A"), review: "draft", warnings: [], doc: "a", lang: "en" },
+        "a.es": { file: "a.yaml", hash: "i", card: card("A"), review: "draft", warnings: [], doc: "a", lang: "es" },
+      },
+    };
     writeFileSync(join(dir, MANIFEST_FILE), serializeManifest(m));
     expect(readManifest(dir)).toEqual(m);
   });

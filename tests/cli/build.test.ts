@@ -20,7 +20,7 @@ describe("scorecard build", () => {
     expect(text).toContain("Example Motel investigation");
     expect(text).toContain("Example Gazette");
     const meta = await getMeta(await getDocumentProxy(new Uint8Array(readFileSync(pdfPath))));
-    expect(String((meta.info).Title)).toContain("Example County Task Force");
+    expect(String(meta.info.Title)).toContain("Example County Task Force");
   });
 
   it("builds the valid files, reports the invalid one with its location, and exits 1", async () => {
@@ -56,7 +56,9 @@ describe("scorecard build", () => {
     const dir = tempDir({ "scorecards/override.yaml": fixture("invalid", "invisible-bidi-override.yaml") });
     const result = await cli(["build", "scorecards/override.yaml"], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/scorecards\/override\.yaml:8:19: name contains an invisible control character, U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/);
+    expect(result.stderr).toMatch(
+      /scorecards\/override\.yaml:8:19: name contains an invisible control character, U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/,
+    );
     expect(result.stderr + result.stdout).not.toMatch(/internal error|\n\s+at .+\(.+:\d+:\d+\)/);
     expect(existsSync(join(dir, "output", "override.pdf"))).toBe(false);
     expect(existsSync(join(dir, "output", "override.html"))).toBe(false);
@@ -73,7 +75,7 @@ describe("scorecard build: a warning that many files share", () => {
     for (const name of ["a", "b", "c", "d", "e", "f", "g"]) writeFileSync(join(dir, "scorecards", `${name}.yaml`), text);
     return dir;
   };
-  const warningLines = (stderr: string) => stderr.split("\n").filter((l) => l.includes(' warning: '));
+  const warningLines = (stderr: string) => stderr.split("\n").filter((l) => l.includes(" warning: "));
 
   it("is printed once with the number of files, each time the files are built or skipped", async () => {
     const dir = sevenCopies();
@@ -82,8 +84,12 @@ describe("scorecard build: a warning that many files share", () => {
     expect(first.stdout).toMatch(/Built\s+7/);
     const lines = warningLines(first.stderr);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^scorecards\/a\.yaml:1:1: warning: the file does not start .* \(the same in 7 files: a\.yaml, b\.yaml, c\.yaml and 4 more\)$/);
-    expect(lines[1]).toMatch(/^scorecards\/a\.yaml:\d+:\d+: warning: source 'example-gazette-2019' has no url .* \(the same in 7 files: a\.yaml, b\.yaml, c\.yaml and 4 more\)$/);
+    expect(lines[0]).toMatch(
+      /^scorecards\/a\.yaml:1:1: warning: the file does not start .* \(the same in 7 files: a\.yaml, b\.yaml, c\.yaml and 4 more\)$/,
+    );
+    expect(lines[1]).toMatch(
+      /^scorecards\/a\.yaml:\d+:\d+: warning: source 'example-gazette-2019' has no url .* \(the same in 7 files: a\.yaml, b\.yaml, c\.yaml and 4 more\)$/,
+    );
     // Skipped files repeat their warnings from the last build, grouped the same way.
     const again = await cli(["build", "--lang", "en"], { cwd: dir, env: { CI: "true" } });
     expect(again.stdout).toMatch(/Skipped \(unchanged\)\s+7/);

@@ -42,14 +42,21 @@ describe("the compiled bin", () => {
   it("reads the rubric when a reply names a criterion, and reports one it does not have", () => {
     const r = bin(["validate", fixture("invalid", "reply-unknown-criterion.yaml")]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/reply-unknown-criterion\.yaml:19:14: about is 'law-enforcment-share', which is not a criterion of the rubric\. Did you mean 'law-enforcement-share'\?/);
+    expect(r.stdout).toMatch(
+      /reply-unknown-criterion\.yaml:19:14: about is 'law-enforcment-share', which is not a criterion of the rubric\. Did you mean 'law-enforcement-share'\?/,
+    );
     expect(r.stdout + r.stderr).not.toMatch(STACK);
   });
 
   it("reports every problem of an invalid file at its place, exit 1, no stack trace", () => {
     const dir = tempDir();
     const file = join(dir, "bad.yaml");
-    writeFileSync(file, readFixture("valid", "example-county.yaml").replace("sector: survivor-led", "sector: survivors").replace("officers_deployed: 12", "officers_deployed: twelve"));
+    writeFileSync(
+      file,
+      readFixture("valid", "example-county.yaml")
+        .replace("sector: survivor-led", "sector: survivors")
+        .replace("officers_deployed: 12", "officers_deployed: twelve"),
+    );
     const r = bin(["validate", file]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/bad\.yaml:52:15: sector must be one of: .*survivor-led/);
@@ -62,14 +69,25 @@ describe("the compiled bin", () => {
     // running the command under a loader that lists each URL it resolves.
     const dir = tempDir();
     const hooks = join(dir, "hooks.mjs");
-    writeFileSync(hooks, `export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write("LOADED " + r.url + "\\n"); return r; }\n`);
+    writeFileSync(
+      hooks,
+      `export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write("LOADED " + r.url + "\\n"); return r; }\n`,
+    );
     const register = join(dir, "register.mjs");
-    writeFileSync(register, `import { register } from "node:module"; import { pathToFileURL } from "node:url"; register(pathToFileURL(${JSON.stringify(hooks)}));\n`);
+    writeFileSync(
+      register,
+      `import { register } from "node:module"; import { pathToFileURL } from "node:url"; register(pathToFileURL(${JSON.stringify(hooks)}));\n`,
+    );
     for (const args of [["--help"], ["validate", join(ROOT, "scorecards", "los-angeles-regional-human-trafficking-task-force.yaml")]]) {
       const r = spawnSync(process.execPath, ["--import", register, BIN, ...args], { cwd: ROOT, env, encoding: "utf8" });
-      const loaded = r.stderr.split("\n").filter((l) => l.startsWith("LOADED ")).map((l) => l.slice(7));
+      const loaded = r.stderr
+        .split("\n")
+        .filter((l) => l.startsWith("LOADED "))
+        .map((l) => l.slice(7));
       expect(loaded.some((u) => u.includes("/dist/src/cli/main.js"))).toBe(true);
-      expect(loaded.filter((u) => /puppeteer|handlebars|\/src\/pdf\/|\/src\/render\/(render|view|documents)\.js|\/src\/preview\//.test(u))).toEqual([]);
+      expect(
+        loaded.filter((u) => /puppeteer|handlebars|\/src\/pdf\/|\/src\/render\/(render|view|documents)\.js|\/src\/preview\//.test(u)),
+      ).toEqual([]);
       expect(loaded.filter((u) => u.endsWith(".ts"))).toEqual([]);
       if (args[0] === "--help") expect(loaded.filter((u) => u.includes("/dist/src/cli/commands/"))).toEqual([]);
     }
@@ -90,11 +108,21 @@ describe("every command, compiled", () => {
     const r = bin(["build"], dir);
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.status).toBe(0);
-    for (const file of ["example-county.pdf", "example-county.es.pdf", "example-county.html", "example-county.es.html", "index.html", "summary.pdf", "methodology.html"]) {
+    for (const file of [
+      "example-county.pdf",
+      "example-county.es.pdf",
+      "example-county.html",
+      "example-county.es.html",
+      "index.html",
+      "summary.pdf",
+      "methodology.html",
+    ]) {
       expect(existsSync(join(dir, "output", file)), file).toBe(true);
     }
     const { extractText, getDocumentProxy } = await import("../pdf-reader.ts");
-    const { text } = await extractText(await getDocumentProxy(new Uint8Array(readFileSync(join(dir, "output", "example-county.pdf")))), { mergePages: true });
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(readFileSync(join(dir, "output", "example-county.pdf")))), {
+      mergePages: true,
+    });
     expect(text).toContain("Example County Task Force");
     expect(readFileSync(join(dir, "output", "example-county.es.html"), "utf8")).toMatch(/<html lang="es"/);
   });
@@ -159,7 +187,11 @@ describe("validators compiled ahead of time", () => {
 
     const fresh = new Ajv(TASK_FORCE_AJV).compile(taskForce);
     const ready = PRECOMPILED.get("task-force")!.load();
-    const files = [...readdirSync(fixture("invalid")).map((f) => fixture("invalid", f)), fixture("valid", "example-county.yaml"), join(ROOT, "scorecards", "los-angeles-regional-human-trafficking-task-force.yaml")];
+    const files = [
+      ...readdirSync(fixture("invalid")).map((f) => fixture("invalid", f)),
+      fixture("valid", "example-county.yaml"),
+      join(ROOT, "scorecards", "los-angeles-regional-human-trafficking-task-force.yaml"),
+    ];
     let compared = 0;
     for (const file of files.filter((f) => f.endsWith(".yaml"))) {
       let data: unknown;

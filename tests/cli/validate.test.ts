@@ -72,12 +72,22 @@ describe("scorecard validate", () => {
     const result = await cli(["validate", "--format", "github", fixture("invalid", "sector-typo.yaml")], { env });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^::error file=.*sector-typo\.yaml,line=\d+,col=15,title=schema-enum::sector must be one of: /m);
-    const line = formatGithub({ file: "a,b:c.yaml", line: 3, col: 4, code: "schema-enum", severity: "warning", message: "50% done\r\nnext: line" });
+    const line = formatGithub({
+      file: "a,b:c.yaml",
+      line: 3,
+      col: 4,
+      code: "schema-enum",
+      severity: "warning",
+      message: "50% done\r\nnext: line",
+    });
     expect(line).toBe("::warning file=a%2Cb%3Ac.yaml,line=3,col=4,title=schema-enum::50%25 done%0D%0Anext: line");
   });
 
   it("prints stable JSON: format version, summary, and every problem with its position", async () => {
-    const result = await cli(["validate", "--format", "json", fixture("invalid", "field-typo.yaml"), fixture("valid", "example-county.yaml")], { env });
+    const result = await cli(
+      ["validate", "--format", "json", fixture("invalid", "field-typo.yaml"), fixture("valid", "example-county.yaml")],
+      { env },
+    );
     expect(result.code).toBe(1);
     const out = JSON.parse(result.stdout) as JsonReport;
     expect(Object.keys(out)).toEqual(["format", "valid", "summary", "files"]);
@@ -86,10 +96,7 @@ describe("scorecard validate", () => {
     expect(good).toMatchObject({ valid: true, errors: 0, warnings: 0, problems: [] });
     expect(bad!.valid).toBe(false);
     expect(Object.keys(bad!.problems[0]!)).toEqual(["file", "line", "col", "severity", "code", "message"]);
-    expect(bad!.problems.map((p) => `${p.code} ${p.line}:${p.col}`)).toEqual([
-      "schema-required 35:5",
-      "schema-unknown-field 38:5",
-    ]);
+    expect(bad!.problems.map((p) => `${p.code} ${p.line}:${p.col}`)).toEqual(["schema-required 35:5", "schema-unknown-field 38:5"]);
   });
 
   it("never prints a stack trace for hostile files (real process)", () => {
@@ -111,10 +118,17 @@ describe("scorecard validate", () => {
     const file = join(dir, "file.yaml");
     writeFileSync(file, readFixture("invalid", "invisible-bidi-override.yaml"));
     writeFileSync(join(dir, "escaped.yaml"), readFixture("invalid", "invisible-escapes.yaml"));
-    const r = spawnSync("npm", ["run", "--silent", "scorecard", "--", "validate", file, join(dir, "escaped.yaml")], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync("npm", ["run", "--silent", "scorecard", "--", "validate", file, join(dir, "escaped.yaml")], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(r.status).toBe(1);
     const at = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    expect(r.stdout).toMatch(new RegExp(`${at}:8:19: name contains an invisible control character, U\\+202E \\(RIGHT-TO-LEFT OVERRIDE\\), after 'Example Coun': it makes the text that follows display reversed`));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `${at}:8:19: name contains an invisible control character, U\\+202E \\(RIGHT-TO-LEFT OVERRIDE\\), after 'Example Coun': it makes the text that follows display reversed`,
+      ),
+    );
     expect(r.stdout).toMatch(/escaped\.yaml:12:23: name contains an invisible control character, U\+202E .*the escape \\u202E/);
     // The override itself is never echoed back: it would reverse the terminal's line.
     expect(r.stdout).not.toContain("\u202E");
@@ -140,8 +154,12 @@ describe("scorecard validate: a warning that many files share", () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.split("\n").filter(Boolean);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^scorecards\/a\.yaml:1:1: warning: the file does not start with `# yaml-language-server.* \(the same in 7 files: a\.yaml, b\.yaml, c\.yaml and 4 more\)$/);
-    expect(lines[1]).toMatch(/^scorecards\/a\.yaml:\d+:\d+: warning: source 'example-gazette-2019' has no url .* \(the same in 7 files: a\.yaml, b\.yaml, c\.yaml and 4 more\)$/);
+    expect(lines[0]).toMatch(
+      /^scorecards\/a\.yaml:1:1: warning: the file does not start with `# yaml-language-server.* \(the same in 7 files: a\.yaml, b\.yaml, c\.yaml and 4 more\)$/,
+    );
+    expect(lines[1]).toMatch(
+      /^scorecards\/a\.yaml:\d+:\d+: warning: source 'example-gazette-2019' has no url .* \(the same in 7 files: a\.yaml, b\.yaml, c\.yaml and 4 more\)$/,
+    );
     // The count of warnings is still every one of them.
     expect(result.stderr).toMatch(/7 file\(s\) checked: all valid \(14 warning\(s\), shown as 2 line\(s\) because many files share them\)/);
   });
@@ -152,7 +170,9 @@ describe("scorecard validate: a warning that many files share", () => {
     const annotations = github.stdout.split("\n").filter(Boolean);
     expect(annotations).toHaveLength(14);
     for (const name of ["a", "b", "c", "d", "e", "f", "g"]) {
-      expect(annotations).toContain(`::warning file=scorecards/${name}.yaml,line=1,col=1,title=modeline-missing::${annotations[0]!.split("::")[2]}`);
+      expect(annotations).toContain(
+        `::warning file=scorecards/${name}.yaml,line=1,col=1,title=modeline-missing::${annotations[0]!.split("::")[2]}`,
+      );
     }
     expect(github.stdout).not.toMatch(/the same in/);
     const json = JSON.parse((await cli(["validate", "--format", "json"], { cwd: dir, env })).stdout) as JsonReport;
@@ -166,7 +186,8 @@ describe("scorecard validate: a warning that many files share", () => {
     const result = await cli(["validate", "--strict"], { cwd: dir, env });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/7 file\(s\) checked: 7 with errors/);
-    for (const name of ["a", "b", "c", "d", "e", "f", "g"]) expect(result.stdout).toMatch(new RegExp(`^scorecards/${name}\\.yaml:1:1: the file does not start`, "m"));
+    for (const name of ["a", "b", "c", "d", "e", "f", "g"])
+      expect(result.stdout).toMatch(new RegExp(`^scorecards/${name}\\.yaml:1:1: the file does not start`, "m"));
     expect(result.stdout).not.toMatch(/the same in/);
   });
 });

@@ -44,7 +44,9 @@ describe("scorecard diff in a git repository", () => {
     expect(text.stdout.endsWith("\n")).toBe(true);
 
     const json = await cli(["diff", "--format", "json"], { cwd: repo.dir });
-    const model = JSON.parse(json.stdout) as { cards: { change: string; criteria: { id: string; title: string; edits: { field: string }[] }[] }[] };
+    const model = JSON.parse(json.stdout) as {
+      cards: { change: string; criteria: { id: string; title: string; edits: { field: string }[] }[] }[];
+    };
     expect(model.cards).toHaveLength(1);
     const moved = model.cards[0]!.criteria;
     const ids = moved.map((c) => c.id);
@@ -127,7 +129,10 @@ describe("scorecard diff in a git repository", () => {
     repo.write("scorecards/second.yaml", BASE.replace("name: Example County Task Force", "name: Second Example Task Force"));
     repo.commit("base");
     const first = rubric.criteria[0]!;
-    const changedRubric = RUBRIC_TEXT.replace(/^version: .*$/m, 'version: "test-next"').replace(new RegExp(`(- id: ${first.id}\\n(?:.*\\n)*?    weight: )\\d+`), `$1${first.weight + 7}`);
+    const changedRubric = RUBRIC_TEXT.replace(/^version: .*$/m, 'version: "test-next"').replace(
+      new RegExp(`(- id: ${first.id}\\n(?:.*\\n)*?    weight: )\\d+`),
+      `$1${first.weight + 7}`,
+    );
     expect(parseRubric(changedRubric).criteria[0]!.weight).toBe(first.weight + 7);
     repo.write("rubric/rubric.yaml", changedRubric);
     const r = await cli(["diff", "--format", "markdown"], { cwd: repo.dir });
@@ -179,7 +184,10 @@ describe("scorecard diff in GitHub Actions", () => {
     repo.write(FILE, CHANGED);
     const summary = join(repo.dir, "summary.md");
     writeFileSync(summary, "earlier step\n");
-    const r = await cli(["diff", "--summary", "--comment"], { cwd: repo.dir, env: { GITHUB_STEP_SUMMARY: summary, GITHUB_EVENT_PATH: "", GITHUB_BASE_REF: "main" } });
+    const r = await cli(["diff", "--summary", "--comment"], {
+      cwd: repo.dir,
+      env: { GITHUB_STEP_SUMMARY: summary, GITHUB_EVENT_PATH: "", GITHUB_BASE_REF: "main" },
+    });
     expect(r.code).toBe(0);
     const written = readFileSync(summary, "utf8");
     expect(written.startsWith("earlier step\n<!-- scorecard-diff -->")).toBe(true);

@@ -11,12 +11,17 @@ import { readFixture } from "../helpers.ts";
 const RUBRIC = readFileSync(join(import.meta.dirname, "../../rubric/rubric.yaml"), "utf8");
 const BASE = readFixture("diff", "example-county.yaml");
 const FILE = "scorecards/example-county.yaml";
-const side = (text: string | undefined, label: string) => ({ label, files: text === undefined ? [] : [{ file: FILE, text }], rubric: RUBRIC });
+const side = (text: string | undefined, label: string) => ({
+  label,
+  files: text === undefined ? [] : [{ file: FILE, text }],
+  rubric: RUBRIC,
+});
 const EN = messagesFor("en");
 
 describe("escapeMarkdown", () => {
   it("leaves no way to inject links, images, HTML, tables, mentions or code", () => {
-    const hostile = "<img src=x onerror=alert(1)> [click](https://evil.example) ![i](https://evil.example/p.png) | col | @everyone `code` **bold** _em_ #1\nnext line";
+    const hostile =
+      "<img src=x onerror=alert(1)> [click](https://evil.example) ![i](https://evil.example/p.png) | col | @everyone `code` **bold** _em_ #1\nnext line";
     const out = escapeMarkdown(hostile);
     expect(out).not.toMatch(/<|>/);
     expect(out).not.toMatch(/(^|[^\\])\[/);
@@ -61,13 +66,35 @@ describe("the diff model and its formats", () => {
 
 describe("field differences", () => {
   it("matches members by name, so adding one does not shift the others", () => {
-    const a = { members: [{ name: "A", sector: "x" }, { name: "B", sector: "y" }] };
-    const b = { members: [{ name: "New", sector: "z" }, { name: "A", sector: "x" }, { name: "B", sector: "w" }] };
+    const a = {
+      members: [
+        { name: "A", sector: "x" },
+        { name: "B", sector: "y" },
+      ],
+    };
+    const b = {
+      members: [
+        { name: "New", sector: "z" },
+        { name: "A", sector: "x" },
+        { name: "B", sector: "w" },
+      ],
+    };
     const changes = diffData(a, b);
     expect(changes.map((c) => pathLabel(c.path))).toEqual(["members[B].sector", "members[New]"]);
     // Undoing each change on the new side gives back the old value, one change at a time.
-    expect(undo(b, changes[0]!)).toEqual({ members: [{ name: "New", sector: "z" }, { name: "A", sector: "x" }, { name: "B", sector: "y" }] });
-    expect(undo(b, changes[1]!)).toEqual({ members: [{ name: "A", sector: "x" }, { name: "B", sector: "w" }] });
+    expect(undo(b, changes[0]!)).toEqual({
+      members: [
+        { name: "New", sector: "z" },
+        { name: "A", sector: "x" },
+        { name: "B", sector: "y" },
+      ],
+    });
+    expect(undo(b, changes[1]!)).toEqual({
+      members: [
+        { name: "A", sector: "x" },
+        { name: "B", sector: "w" },
+      ],
+    });
   });
 
   it("falls back to positions for lists without names, and undoes additions and removals", () => {
@@ -83,7 +110,10 @@ describe("field differences", () => {
 
 describe("the diff's words for the score, and the end of its output", () => {
   // One policy unknown: 90 of the rubric's 100 points had data, so "of 100" would be wrong.
-  const PARTLY_KNOWN = BASE.replace("non_arrest_of_people_selling_sex: { status: yes, sources: [example-report-2023] }", "non_arrest_of_people_selling_sex: { status: unknown }");
+  const PARTLY_KNOWN = BASE.replace(
+    "non_arrest_of_people_selling_sex: { status: yes, sources: [example-report-2023] }",
+    "non_arrest_of_people_selling_sex: { status: unknown }",
+  );
   const LA = readFileSync(join(import.meta.dirname, "../../scorecards/los-angeles-regional-human-trafficking-task-force.yaml"), "utf8");
 
   it("counts the points out of those that had data, in the words of the index and the summary", () => {
@@ -105,7 +135,9 @@ describe("the diff's words for the score, and the end of its output", () => {
     if (after.state !== "scored") throw new Error("the LA scorecard should be scored");
     expect(after.grade).toBe("Incomplete");
     const line = scoreLine(EN, after);
-    expect(line).toBe(`Incomplete (${after.points} of the ${after.scoredMaxPoints} points that had data), ${Math.round(after.coverage * 100)}% of the rubric had data`);
+    expect(line).toBe(
+      `Incomplete (${after.points} of the ${after.scoredMaxPoints} points that had data), ${Math.round(after.coverage * 100)}% of the rubric had data`,
+    );
     expect(line).not.toMatch(/\d%\s*\(/);
   });
 

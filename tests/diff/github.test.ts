@@ -25,7 +25,10 @@ function fakeGitHub(comments: { id: number; body: string; user: { type: string }
 
 function event(head = "owner/repo", base = "owner/repo"): string {
   const path = join(tempDir(), "event.json");
-  writeFileSync(path, JSON.stringify({ pull_request: { number: 7, head: { repo: { full_name: head } }, base: { repo: { full_name: base } } } }));
+  writeFileSync(
+    path,
+    JSON.stringify({ pull_request: { number: 7, head: { repo: { full_name: head } }, base: { repo: { full_name: base } } } }),
+  );
   return path;
 }
 

@@ -14,7 +14,12 @@ const env = {
   GIT_CONFIG_GLOBAL: "/dev/null",
 };
 
-export function makeRepo(): { dir: string; git: (...args: string[]) => string; write: (path: string, text: string) => void; commit: (message: string) => void } {
+export function makeRepo(): {
+  dir: string;
+  git: (...args: string[]) => string;
+  write: (path: string, text: string) => void;
+  commit: (message: string) => void;
+} {
   const dir = tempDir();
   const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, env, encoding: "utf8" });
   git("init", "-q", "-b", "main");

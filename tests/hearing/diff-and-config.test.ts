@@ -45,7 +45,9 @@ describe("diff: review state and replies", () => {
 
   it("shows a reply's words edited or removed", () => {
     const edited = REPLIED.replace("A survivor-led group joined", "Two survivor-led groups joined");
-    expect(reviewChanges(parseYaml(REPLIED), parseYaml(edited)).map((c) => c.field)).toEqual(["Reply from Office of the task force coordinator (made up for a test), 10 December 2026, about affected-community-seats"]);
+    expect(reviewChanges(parseYaml(REPLIED), parseYaml(edited)).map((c) => c.field)).toEqual([
+      "Reply from Office of the task force coordinator (made up for a test), 10 December 2026, about affected-community-seats",
+    ]);
     expect(reviewChanges(parseYaml(REPLIED), parseYaml(SENT)).map((c) => c.field)).toEqual(["Review state", "Reply removed"]);
     expect(reviewChanges(parseYaml(LA_TEXT), parseYaml(LA_TEXT))).toEqual([]);
     expect(reviewChanges("junk", undefined)).toEqual([]);
@@ -77,7 +79,11 @@ describe("scorecard.config.yaml for the hearing kit", () => {
   });
 
   it("names a list or a section given as a number of days, never [object Object]", () => {
-    for (const [text, shown] of [["reply_days: {a: 1}\n", "(not a section)"], ["reply_days: [30]\n", "(not a list)"], ["reply_days: thirty\n", "(not 'thirty')"]] as const) {
+    for (const [text, shown] of [
+      ["reply_days: {a: 1}\n", "(not a section)"],
+      ["reply_days: [30]\n", "(not a list)"],
+      ["reply_days: thirty\n", "(not 'thirty')"],
+    ] as const) {
       expect(() => parseConfig(text)).toThrow(UserError);
       try {
         parseConfig(text);

@@ -34,7 +34,11 @@ export function laWith(review: string, options: { letter?: boolean } = {}): stri
 }
 
 /** A review block with one reply about the given criterion. */
-export const oneReply = (about: string, text = "We have since added a survivor-led group to the task force.", date = "2026-12-10") => `  status: replied
+export const oneReply = (
+  about: string,
+  text = "We have since added a survivor-led group to the task force.",
+  date = "2026-12-10",
+) => `  status: replied
   last_reviewed: 2026-12-12
   requested: 2026-12-01
   replies:

@@ -23,7 +23,15 @@ async function textSizes(pdf: Uint8Array) {
     for (const item of (await page.getTextContent()).items) {
       if (!("str" in item) || !item.str.trim()) continue;
       const [a, b] = item.transform as number[];
-      out.push({ str: item.str, size: Math.hypot(a!, b!), x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, pageWidth, pageHeight });
+      out.push({
+        str: item.str,
+        size: Math.hypot(a!, b!),
+        x: item.transform[4] as number,
+        y: item.transform[5] as number,
+        width: item.width,
+        pageWidth,
+        pageHeight,
+      });
     }
   }
   return out;
@@ -48,7 +56,11 @@ describe("the hearing kit, built and printed", () => {
     expect(pages).toHaveLength(1);
     const text = pages[0]!;
     expect(text).toContain("Los Angeles Regional Human Trafficking Task Force");
-    const scores = JSON.parse(readFileSync(file("scores.json"), "utf8")) as { file: string; grade: string; criteria: { id: string; status: string; max_points: number; points: number }[] }[];
+    const scores = JSON.parse(readFileSync(file("scores.json"), "utf8")) as {
+      file: string;
+      grade: string;
+      criteria: { id: string; status: string; max_points: number; points: number }[];
+    }[];
     const la = scores.find((s) => s.file.includes(LA))!;
     expect(text).toMatch(new RegExp(`GRADE ${la.grade}\\b`, "i"));
     expect(text).toContain("DRAFT");
@@ -79,7 +91,11 @@ describe("the hearing kit, built and printed", () => {
     const pages = await pageTexts(readFileSync(path));
     expect(pages).toHaveLength(1);
     const text = pages[0]!;
-    const scores = JSON.parse(readFileSync(file("scores.json"), "utf8")) as { file: string; grade: string; criteria: { id: string; status: string; max_points: number; points: number }[] }[];
+    const scores = JSON.parse(readFileSync(file("scores.json"), "utf8")) as {
+      file: string;
+      grade: string;
+      criteria: { id: string; status: string; max_points: number; points: number }[];
+    }[];
     const la = scores.find((s) => s.file.includes(LA))!;
     const points = la.criteria.reduce((n, c) => n + c.points, 0);
     const known = la.criteria.filter((c) => c.status !== "unknown").reduce((n, c) => n + c.max_points, 0);
@@ -92,11 +108,16 @@ describe("the hearing kit, built and printed", () => {
       expect(text).toContain("Incompleta");
       expect(flat(text)).toContain(flat(`Lleva ${es(points)} de ${es(known)} puntos`));
     }
-    expect(flat(text)).toContain(flat(`Cobertura de datos ${Math.round((known / la.criteria.reduce((n, c) => n + c.max_points, 0)) * 100)} %`));
-    for (const h of ["Lo que hay que pedirle al grupo de trabajo", "Preguntas que ninguna fuente responde"]) expect(flat(text)).toContain(flat(h));
+    expect(flat(text)).toContain(
+      flat(`Cobertura de datos ${Math.round((known / la.criteria.reduce((n, c) => n + c.max_points, 0)) * 100)} %`),
+    );
+    for (const h of ["Lo que hay que pedirle al grupo de trabajo", "Preguntas que ninguna fuente responde"])
+      expect(flat(text)).toContain(flat(h));
     // Every criterion it does not meet is asked for, in the rubric's Spanish words, and the text is whole: nothing cut.
     const open = la.criteria.filter((c) => c.status === "not-met" || c.status === "partly-met");
-    const words = parse(readFileSync(join(ROOT, "rubric", "rubric.es.yaml"), "utf8")) as { criteria: Record<string, { recommendation?: string }> };
+    const words = parse(readFileSync(join(ROOT, "rubric", "rubric.es.yaml"), "utf8")) as {
+      criteria: Record<string, { recommendation?: string }>;
+    };
     for (const c of open.slice(0, 3)) expect(flat(text), c.id).toContain(flat(words.criteria[c.id]!.recommendation!));
     expect(text).not.toContain("…");
     expect(flat(text)).toContain(flat(`es el archivo ${LA}.es.pdf`));
@@ -139,7 +160,10 @@ describe("the hearing kit, built and printed", () => {
     const site = tempDir();
     mkdirSync(join(site, "scorecards"));
     copyFileSync(LA_FILE, join(site, "scorecards", `${LA}.yaml`));
-    writeFileSync(join(site, "scorecard.config.yaml"), "publisher: Example Advocates (fictional)\nsite_url: https://example.org/scorecards\n");
+    writeFileSync(
+      join(site, "scorecard.config.yaml"),
+      "publisher: Example Advocates (fictional)\nsite_url: https://example.org/scorecards\n",
+    );
     expect((await cli(["build"], { cwd: site, env })).code).toBe(0);
     const text = (await pageTexts(readFileSync(join(site, "output", `${LA}.handout.pdf`))))[0]!;
     expect(flat(text)).toContain(flat(`at https://example.org/scorecards (${LA}.pdf)`));
@@ -177,7 +201,13 @@ describe("scorecard reply-packet", () => {
     const path = join(dir, "output", `${LA}.reply-packet.pdf`);
     const text = (await pageTexts(readFileSync(path))).join(" ");
     for (const c of rubric.criteria) expect(flat(text), c.id).toContain(flat(c.title));
-    for (const s of ["From Example Advocates (fictional)", "Reply to A. Person, person@example.org", "Reply by 14 February 2027", "How to answer"]) expect(flat(text)).toContain(flat(s));
+    for (const s of [
+      "From Example Advocates (fictional)",
+      "Reply to A. Person, person@example.org",
+      "Reply by 14 February 2027",
+      "How to answer",
+    ])
+      expect(flat(text)).toContain(flat(s));
     expect(text).toContain("DRAFT FOR REPLY");
     expect(tool("pdfinfo", [path])).toMatch(/Tagged:\s+yes/);
     for (const line of tool("pdffonts", [path]).trim().split("\n").slice(2)) expect(line.split(/\s+/).slice(-5, -4)[0]).toBe("yes");
@@ -188,7 +218,8 @@ describe("scorecard reply-packet", () => {
     expect(es.code, es.stderr).toBe(0);
     const path = join(dir, "output", `${LA}.reply-packet.es.pdf`);
     const text = flat((await pageTexts(readFileSync(path))).join(" "));
-    for (const s of ["De Example Advocates (fictional)", "Composición equilibrada", "BORRADOR PARA RESPONDER"]) expect(text).toContain(flat(s));
+    for (const s of ["De Example Advocates (fictional)", "Composición equilibrada", "BORRADOR PARA RESPONDER"])
+      expect(text).toContain(flat(s));
     expect(tool("pdfinfo", [path])).toMatch(/Title:\s+Los Angeles Regional Human Trafficking Task Force: borrador de la boleta/);
     expect(existsSync(join(dir, "output", `${LA}.reply-packet.pdf`))).toBe(true);
     const wrong = await cli(["reply-packet", "--lang", "xx", `scorecards/${LA}.yaml`], { cwd: dir, env });
@@ -232,7 +263,8 @@ describe("printToFit", () => {
     const browser = await startBrowser();
     try {
       const { page } = await lockedPage(browser);
-      const doc = (paragraphs: number, mark: string) => `<!DOCTYPE html><html><head><title>t</title></head><body>${`<p>${mark} paragraph of text.</p>`.repeat(paragraphs)}</body></html>`;
+      const doc = (paragraphs: number, mark: string) =>
+        `<!DOCTYPE html><html><head><title>t</title></head><body>${`<p>${mark} paragraph of text.</p>`.repeat(paragraphs)}</body></html>`;
       const fits = await printToFit(page, [doc(400, "long"), doc(5, "short")], { format: "Letter", date: "2027-01-15" });
       expect(pageCount(fits)).toBe(1);
       expect((await pageTexts(fits))[0]).toContain("short paragraph");
@@ -249,4 +281,3 @@ describe("printToFit", () => {
     }
   });
 });
-

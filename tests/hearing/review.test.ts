@@ -8,7 +8,8 @@ import { join } from "node:path";
 
 const lineOf = (text: string, needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
 const status = (s: string, extra = "") => `  status: ${s}\n  last_reviewed: 2026-11-29\n${extra}`;
-const errors = (text: string, options = {}, today = TODAY) => checkText(text, options, today).problems.filter((p) => p.severity === "error");
+const errors = (text: string, options = {}, today = TODAY) =>
+  checkText(text, options, today).problems.filter((p) => p.severity === "error");
 
 describe("replies", () => {
   it("accepts a reply about a criterion of the rubric, or about the scorecard in general", () => {
@@ -32,7 +33,9 @@ describe("replies", () => {
 
   it("refuses a reply dated before the request", () => {
     const text = laWith(oneReply("general", "Too early.", "2026-11-30"), { letter: true });
-    expect(found(text).filter((p) => p.startsWith("error"))).toEqual([`error reply-before-request ${lineOf(text, "- date: 2026-11-30")}:13`]);
+    expect(found(text).filter((p) => p.startsWith("error"))).toEqual([
+      `error reply-before-request ${lineOf(text, "- date: 2026-11-30")}:13`,
+    ]);
     // The same month as the request is not 'before' when the reply gives no day.
     expect(errors(laWith(oneReply("general", "In December.", "2026-12"), { letter: true }))).toEqual([]);
   });
@@ -58,7 +61,9 @@ describe("review states and dates", () => {
     writeFileSync(join(dir, "la.yaml"), text);
     const r = await cli(["validate", join(dir, "la.yaml")], { env: { SCORECARD_TODAY: TODAY } });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(new RegExp(`la\\.yaml:${p!.line}:11: this scorecard is published, but the task force was never sent the draft`));
+    expect(r.stdout).toMatch(
+      new RegExp(`la\\.yaml:${p!.line}:11: this scorecard is published, but the task force was never sent the draft`),
+    );
   });
 
   it("publishes only after a reply or once the deadline has passed", () => {
@@ -76,21 +81,31 @@ describe("review states and dates", () => {
     expect(checkText(sent(), { replyDays: 14 }).taskForce!.review.deadline).toBe("2026-12-15");
     expect(checkText(sent("  deadline: 2027-02-01\n"), { replyDays: 14 }).taskForce!.review.deadline).toBe("2027-02-01");
     // And publishing waits for that deadline.
-    expect(errors(laWith(status("published", "  requested: 2026-12-01\n  deadline: 2027-02-01\n"))).map((p) => p.code)).toEqual(["review-not-ready"]);
+    expect(errors(laWith(status("published", "  requested: 2026-12-01\n  deadline: 2027-02-01\n"))).map((p) => p.code)).toEqual([
+      "review-not-ready",
+    ]);
   });
 
   it("warns when the deadline has passed with no reply recorded, and says what to write", () => {
-    const problems = checkText(laWith(status("sent-for-reply", "  requested: 2026-11-01\n"))).problems.filter((p) => p.code === "review-deadline-passed");
+    const problems = checkText(laWith(status("sent-for-reply", "  requested: 2026-11-01\n"))).problems.filter(
+      (p) => p.code === "review-deadline-passed",
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ severity: "warning" });
     expect(problems[0]!.message).toContain("status: no-reply");
   });
 
   it("needs a request date for every state after draft, and dates that make sense", () => {
-    for (const s of ["sent-for-reply", "replied", "no-reply"]) expect(errors(laWith(status(s))).map((p) => p.code), s).toContain("reply-missing");
+    for (const s of ["sent-for-reply", "replied", "no-reply"])
+      expect(
+        errors(laWith(status(s))).map((p) => p.code),
+        s,
+      ).toContain("reply-missing");
     expect(errors(laWith(status("replied", "  requested: 2026-12-01\n"))).map((p) => p.code)).toEqual(["review-status-mismatch"]);
     expect(errors(laWith(status("no-reply", "  requested: 2027-01-10\n"))).map((p) => p.code)).toEqual(["review-not-ready"]);
-    expect(errors(laWith(status("sent-for-reply", "  requested: 2026-12-01\n  deadline: 2026-11-20\n"))).map((p) => p.code)).toEqual(["deadline-before-request"]);
+    expect(errors(laWith(status("sent-for-reply", "  requested: 2026-12-01\n  deadline: 2026-11-20\n"))).map((p) => p.code)).toEqual([
+      "deadline-before-request",
+    ]);
     expect(errors(laWith(status("sent-for-reply", "  requested: 2027-02-01\n"))).map((p) => p.code)).toEqual(["date-in-future"]);
     expect(errors(laWith(status("sent-for-reply", "  requested: 2026-02-30\n"))).map((p) => p.code)).toEqual(["date-invalid"]);
     expect(errors(laWith(status("sent-for-reply", "  requested: 2026-12\n"))).map((p) => p.code)).toEqual(["schema-format"]);
@@ -100,9 +115,15 @@ describe("review states and dates", () => {
     const old = (s: string) => laWith(status("draft", `  reply:\n    status: ${s}\n`));
     const notRequested = checkText(old("not-requested"));
     expect(notRequested.taskForce).toBeDefined();
-    expect(notRequested.problems.filter((p) => p.code === "review-old-reply")).toMatchObject([{ severity: "warning", line: lineOf(old("x"), "reply:"), col: 3 }]);
+    expect(notRequested.problems.filter((p) => p.code === "review-old-reply")).toMatchObject([
+      { severity: "warning", line: lineOf(old("x"), "reply:"), col: 3 },
+    ]);
     expect(notRequested.problems.find((p) => p.code === "review-old-reply")!.message).toContain("delete reply:");
-    for (const [s, says] of [["requested", "status: sent-for-reply"], ["received", "review.replies"], ["declined", "status: no-reply"]] as const) {
+    for (const [s, says] of [
+      ["requested", "status: sent-for-reply"],
+      ["received", "review.replies"],
+      ["declined", "status: no-reply"],
+    ] as const) {
       const [p] = errors(old(s));
       expect(p, s).toMatchObject({ code: "review-old-reply", line: lineOf(old(s), "reply:") });
       expect(p!.message, s).toContain(says);

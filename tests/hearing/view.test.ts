@@ -16,7 +16,13 @@ import { checkText, laWith, LA_TEXT, oneReply, rubric } from "./helpers.ts";
 
 const theme = readTheme(TEMPLATES_DIR);
 const renderHtml = compileTheme(theme);
-const provenance = { dataFile: "scorecards/la.yaml", commit: "0123456789ab", dirty: false, rubricVersion: rubric.version, date: "2027-01-15" };
+const provenance = {
+  dataFile: "scorecards/la.yaml",
+  commit: "0123456789ab",
+  dirty: false,
+  rubricVersion: rubric.version,
+  date: "2027-01-15",
+};
 const tf = (text: string): TaskForce => {
   const v = checkText(text);
   if (!v.taskForce) throw new Error(v.problems.map((p) => `${p.line}:${p.col} ${p.message}`).join("\n"));
@@ -25,7 +31,8 @@ const tf = (text: string): TaskForce => {
 const build = (t: TaskForce) => renderDocument(t, rubric, renderHtml, provenance, { publisher: "Example Publisher (fictional)" });
 /** The Spanish words: the catalogue and the rubric's words in Spanish, as the build reads them. */
 const es = readLanguage("es", rubric, RUBRIC_FILE);
-const buildEs = (t: TaskForce) => renderDocument(t, es.rubric, renderHtml, provenance, { publisher: "Example Publisher (fictional)" }, [], es.messages);
+const buildEs = (t: TaskForce) =>
+  renderDocument(t, es.rubric, renderHtml, provenance, { publisher: "Example Publisher (fictional)" }, [], es.messages);
 const esById = new Map(es.rubric.criteria.map((c) => [c.id, c]));
 /** Text as a reader sees it: tags dropped, entities decoded, white space squashed (none before a comma or full stop). */
 const visible = (html: string) =>
@@ -49,7 +56,8 @@ describe("recommendations and questions on the scorecard", () => {
     const open = la.card.criteria.filter((c) => c.status === "not-met" || c.status === "partly-met");
     expect(open.length).toBeGreaterThanOrEqual(1);
     for (const c of open) expect(text, c.id).toContain(byId.get(c.id)!.recommendation.replace(/\s+/g, " "));
-    for (const c of la.card.criteria.filter((c) => c.status === "met" || c.status === "unknown")) expect(text, c.id).not.toContain(byId.get(c.id)!.recommendation.replace(/\s+/g, " "));
+    for (const c of la.card.criteria.filter((c) => c.status === "met" || c.status === "unknown"))
+      expect(text, c.id).not.toContain(byId.get(c.id)!.recommendation.replace(/\s+/g, " "));
   });
 
   it("orders the recommendations by the points they would gain, most first", () => {
@@ -81,8 +89,13 @@ describe("the task force's replies on the scorecard", () => {
   it("prints a reply beside the criterion it answers, marked as the task force's, in its own words", () => {
     const words = "We have since added a survivor-led group to the task force.";
     const built = build(tf(laWith(oneReply("affected-community-seats", words), { letter: true })));
-    const article = built.html.split('<article class="criterion">').slice(1).find((a) => a.includes("Survivors and affected communities have a vote"))!;
-    expect(visible(article)).toContain(`The task force's reply, in its own words: Office of the task force coordinator (made up for a test), 10 December 2026. It partly agrees with the draft.`);
+    const article = built.html
+      .split('<article class="criterion">')
+      .slice(1)
+      .find((a) => a.includes("Survivors and affected communities have a vote"))!;
+    expect(visible(article)).toContain(
+      `The task force's reply, in its own words: Office of the task force coordinator (made up for a test), 10 December 2026. It partly agrees with the draft.`,
+    );
     expect(visible(article)).toContain(words);
     // Only there: not beside another criterion.
     expect(built.html.split(words).length - 1).toBe(1);
@@ -109,9 +122,13 @@ describe("the task force's replies on the scorecard", () => {
 
   it("says when the draft was sent and when a reply is due, or that none came by the deadline", () => {
     const sent = tf(laWith("  status: sent-for-reply\n  last_reviewed: 2026-11-29\n  requested: 2026-12-20\n"));
-    expect(build(sent).view.hearing.replyLine).toBe("The draft was sent to the task force for its reply on 20 December 2026. Its reply is due by 19 January 2027.");
+    expect(build(sent).view.hearing.replyLine).toBe(
+      "The draft was sent to the task force for its reply on 20 December 2026. Its reply is due by 19 January 2027.",
+    );
     const silent = tf(laWith("  status: no-reply\n  last_reviewed: 2026-11-29\n  requested: 2026-12-01\n"));
-    expect(build(silent).view.hearing.replyLine).toBe("The draft was sent to the task force for its reply on 1 December 2026. It gave no reply by the deadline, 31 December 2026.");
+    expect(build(silent).view.hearing.replyLine).toBe(
+      "The draft was sent to the task force for its reply on 1 December 2026. It gave no reply by the deadline, 31 December 2026.",
+    );
     expect(build(silent).card.criteria.find((c) => c.id === "right-of-reply")).toMatchObject({ status: "not-met" });
   });
 });
@@ -121,7 +138,10 @@ describe("the handout's content", () => {
   const facts = weightiestFacts(la.taskForce, la.card);
 
   it("takes the three facts that weigh most, with short citations of their sources", () => {
-    const known = la.card.criteria.filter((c) => c.status !== "unknown").map((c) => c.weight).sort((a, b) => b - a);
+    const known = la.card.criteria
+      .filter((c) => c.status !== "unknown")
+      .map((c) => c.weight)
+      .sort((a, b) => b - a);
     expect(facts).toHaveLength(Math.min(3, known.length));
     expect(facts.map((f) => la.card.criteria.find((c) => c.id === f.id)!.weight)).toEqual(known.slice(0, 3));
     expect(facts.flatMap((f) => f.sources.map((s) => shortCite(s)))).toContain("op-ed by Kate D'Adamo, Medium, 2018");
@@ -172,7 +192,8 @@ describe("the hearing in Spanish", () => {
   const la = buildEs(tf(LA_TEXT));
   const text = visible(la.html);
   /** Words of the English catalogue and templates that must not be left on a Spanish page. */
-  const ENGLISH = /would gain|What the task force should do|The task force's reply|in its own words|agrees with the draft|Hearing handout|What to ask|Questions no source answers|The facts that weigh most|Points so far|Coverage|the full scorecard|\bpoints?\b|Earlier editions/;
+  const ENGLISH =
+    /would gain|What the task force should do|The task force's reply|in its own words|agrees with the draft|Hearing handout|What to ask|Questions no source answers|The facts that weigh most|Points so far|Coverage|the full scorecard|\bpoints?\b|Earlier editions/;
 
   it("recommends in Spanish, the most points first, with the rubric's Spanish words", () => {
     expect(text).toContain("Lo que el grupo de trabajo debería hacer");
@@ -191,18 +212,31 @@ describe("the hearing in Spanish", () => {
     const words = "We have since added a survivor-led group to the task force.";
     const built = buildEs(tf(laWith(oneReply("affected-community-seats", words), { letter: true })));
     const title = esById.get("affected-community-seats")!.title;
-    const article = built.html.split('<article class="criterion">').slice(1).find((a) => a.includes(title))!;
-    expect(visible(article)).toContain("Respuesta del grupo de trabajo, en sus propias palabras: Office of the task force coordinator (made up for a test), 10 de diciembre de 2026. Está de acuerdo en parte con el borrador.");
+    const article = built.html
+      .split('<article class="criterion">')
+      .slice(1)
+      .find((a) => a.includes(title))!;
+    expect(visible(article)).toContain(
+      "Respuesta del grupo de trabajo, en sus propias palabras: Office of the task force coordinator (made up for a test), 10 de diciembre de 2026. Está de acuerdo en parte con el borrador.",
+    );
     // The reply is the task force's words, never translated, and marked as English on the Spanish page.
     expect(article).toContain(`<blockquote class="reply-text" lang="en">${words}</blockquote>`);
     expect(article).toContain('<span lang="en">Office of the task force coordinator (made up for a test)</span>');
-    expect(built.view.hearing.replyLine).toBe("El grupo de trabajo respondió al borrador el 10 de diciembre de 2026. Sus respuestas se imprimen, en sus propias palabras, junto a los criterios que responden.");
+    expect(built.view.hearing.replyLine).toBe(
+      "El grupo de trabajo respondió al borrador el 10 de diciembre de 2026. Sus respuestas se imprimen, en sus propias palabras, junto a los criterios que responden.",
+    );
     const general = buildEs(tf(laWith(oneReply("general", words), { letter: true })));
-    expect(visible(general.html)).toContain("Respuesta del grupo de trabajo, sobre la boleta de calificaciones en su conjunto, en sus propias palabras");
+    expect(visible(general.html)).toContain(
+      "Respuesta del grupo de trabajo, sobre la boleta de calificaciones en su conjunto, en sus propias palabras",
+    );
     const sent = buildEs(tf(laWith("  status: sent-for-reply\n  last_reviewed: 2026-11-29\n  requested: 2026-12-20\n")));
-    expect(sent.view.hearing.replyLine).toBe("El borrador se le envió al grupo de trabajo el 20 de diciembre de 2026 para que responda. Tiene hasta el 19 de enero de 2027 para responder.");
+    expect(sent.view.hearing.replyLine).toBe(
+      "El borrador se le envió al grupo de trabajo el 20 de diciembre de 2026 para que responda. Tiene hasta el 19 de enero de 2027 para responder.",
+    );
     const silent = buildEs(tf(laWith("  status: no-reply\n  last_reviewed: 2026-11-29\n  requested: 2026-12-01\n")));
-    expect(silent.view.hearing.replyLine).toBe("El borrador se le envió al grupo de trabajo el 1 de diciembre de 2026 para que responda. No respondió dentro del plazo, que venció el 31 de diciembre de 2026.");
+    expect(silent.view.hearing.replyLine).toBe(
+      "El borrador se le envió al grupo de trabajo el 1 de diciembre de 2026 para que responda. No respondió dentro del plazo, que venció el 31 de diciembre de 2026.",
+    );
   });
 
   it("makes the handout in Spanish: its words, the figures per locale, the sources cited in Spanish, and lang=es", () => {
@@ -221,8 +255,12 @@ describe("the hearing in Spanish", () => {
     // A space before the percent sign, as Spanish writes it (a no-break space, squashed by visible()).
     expect(handout).toContain(`Cobertura de datos ${Math.round(la.card.coverage * 100)} %`);
     expect(html).toContain(`<strong>${Math.round(la.card.coverage * 100)}\u00a0%</strong>`);
-    for (const h of ["Los hechos que más pesan", "Lo que hay que pedirle al grupo de trabajo", "Preguntas que ninguna fuente responde"]) expect(handout).toContain(h);
-    for (const f of facts) expect(handout).toContain(`${esById.get(f.id)!.title}: ${{ met: "Cumple", "partly-met": "Cumple en parte", "not-met": "No cumple", unknown: "Se desconoce" }[f.status]}.`);
+    for (const h of ["Los hechos que más pesan", "Lo que hay que pedirle al grupo de trabajo", "Preguntas que ninguna fuente responde"])
+      expect(handout).toContain(h);
+    for (const f of facts)
+      expect(handout).toContain(
+        `${esById.get(f.id)!.title}: ${{ met: "Cumple", "partly-met": "Cumple en parte", "not-met": "No cumple", unknown: "Se desconoce" }[f.status]}.`,
+      );
     expect(handout).toContain("artículo de opinión de Kate D'Adamo, Medium, 2018");
     expect(handout).toMatch(/vale \d+ puntos; ninguna fuente dice si lo hace/);
     expect(handout).toContain("La boleta de calificaciones completa, con la fuente de cada hecho, es el archivo la.es.pdf.");
@@ -231,18 +269,26 @@ describe("the hearing in Spanish", () => {
     expect(handout).not.toMatch(ENGLISH);
     // The DRAFT mark in the page's word, and the PDF's title in Spanish.
     expect(html).toContain(la.view.draftMark);
-    expect(handoutView(la.view, facts, { pdfName: "la.es.pdf" }, 0).info.title).toBe(`${la.taskForce.name}: hoja informativa para la audiencia (borrador)`);
+    expect(handoutView(la.view, facts, { pdfName: "la.es.pdf" }, 0).info.title).toBe(
+      `${la.taskForce.name}: hoja informativa para la audiencia (borrador)`,
+    );
   });
 
   it("cites a source by kind, author, publisher and date in Spanish", () => {
     const s = { id: "a", title: "t", publisher: "Example Gazette", date: "2024-02-01", type: "news" as const };
     expect(shortCite(s, es.messages)).toBe("noticia, Example Gazette, 1 de febrero de 2024");
-    expect(shortCite({ ...s, type: "op-ed", author: "A. Writer", date: "2018" }, es.messages)).toBe("artículo de opinión de A. Writer, Example Gazette, 2018");
-    expect(shortCite({ ...s, type: "task-force-reply", date: "unknown" }, es.messages)).toBe("la respuesta del grupo de trabajo, Example Gazette, sin fecha");
+    expect(shortCite({ ...s, type: "op-ed", author: "A. Writer", date: "2018" }, es.messages)).toBe(
+      "artículo de opinión de A. Writer, Example Gazette, 2018",
+    );
+    expect(shortCite({ ...s, type: "task-force-reply", date: "unknown" }, es.messages)).toBe(
+      "la respuesta del grupo de trabajo, Example Gazette, sin fecha",
+    );
   });
 
   it("cuts Spanish at a whole sentence too, including one that asks with ¿", () => {
-    expect(clipText("¿Codirige una organización? Y si no, ¿habrá una que lo haga pronto y con voto?", 40)).toBe("¿Codirige una organización?");
+    expect(clipText("¿Codirige una organización? Y si no, ¿habrá una que lo haga pronto y con voto?", 40)).toBe(
+      "¿Codirige una organización?",
+    );
     expect(clipText("Primera frase aquí. Él dijo otra cosa mucho más larga que el espacio.", 30)).toBe("Primera frase aquí.");
   });
 });

@@ -66,7 +66,11 @@ describe("a build with earlier editions", () => {
     repo.write("scorecards/example-county.yaml", EXAMPLE.replace("  status: published\n", "  status: draft\n"));
     repo.commit("Example County: a new draft", "2026-10-01");
     await build(repo);
-    browser = await puppeteer.launch({ executablePath: found.executablePath, headless: found.headlessShell ? "shell" : true, args: process.getuid?.() === 0 ? ["--no-sandbox"] : [] });
+    browser = await puppeteer.launch({
+      executablePath: found.executablePath,
+      headless: found.headlessShell ? "shell" : true,
+      args: process.getuid?.() === 0 ? ["--no-sandbox"] : [],
+    });
   });
   afterAll(() => browser?.close());
 
@@ -100,10 +104,17 @@ describe("a build with earlier editions", () => {
   it("index.html shows each task force's change since its last edition", () => {
     const index = readFileSync(join(repo.dir, "output", "index.html"), "utf8");
     const row = (name: string) => index.slice(index.indexOf(name), index.indexOf("</tr>", index.indexOf(name)));
-    expect(row("Los Angeles Regional Human Trafficking Task Force")).toMatch(/Method changed since the edition of 1 March 2025 \(rubric 2025\.1 → [^)]+\); on the same method: /);
-    const before = score(check("x", EXAMPLE_WORSE.replace("officers_deployed: 12", "officers_deployed: 15"), "2030-01-01").taskForce!, rubric);
+    expect(row("Los Angeles Regional Human Trafficking Task Force")).toMatch(
+      /Method changed since the edition of 1 March 2025 \(rubric 2025\.1 → [^)]+\); on the same method: /,
+    );
+    const before = score(
+      check("x", EXAMPLE_WORSE.replace("officers_deployed: 12", "officers_deployed: 15"), "2030-01-01").taskForce!,
+      rubric,
+    );
     const now = score(check("x", EXAMPLE, "2030-01-01").taskForce!, rubric);
-    expect(row("Example County Task Force")).toContain(`${before.grade} → ${now.grade}, up ${Math.round((now.percent - before.percent) * 100) / 100} percentage points since the edition of 1 September 2026`);
+    expect(row("Example County Task Force")).toContain(
+      `${before.grade} → ${now.grade}, up ${Math.round((now.percent - before.percent) * 100) / 100} percentage points since the edition of 1 September 2026`,
+    );
   });
 
   it("summary.pdf gives every criterion's title and a status for LA on each, on landscape pages", async () => {
@@ -148,8 +159,19 @@ describe("a build with earlier editions", () => {
         await page.goto(`file://${join(repo.dir, "output", file)}`);
         await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
         const result = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[]; passes: unknown[] }> } }).axe;
-          return axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: (
+                  ctx: Document,
+                  o: object,
+                ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[]; passes: unknown[] }>;
+              };
+            }
+          ).axe;
+          return axe.run(document, {
+            runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+          });
         });
         expect(result.violations.map((v) => `${file}: ${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
         expect(result.passes.length).toBeGreaterThan(10);
@@ -166,7 +188,8 @@ describe("a build with earlier editions", () => {
     try {
       await page.goto(`file://${join(repo.dir, "output", "index.html")}`);
       expect(await page.$eval("#filters", (f) => (f as HTMLFormElement).hidden)).toBe(false);
-      const names = (table: string) => page.$$eval(`#${table} tbody tr:not([hidden])`, (rows) => rows.map((r) => r.cells[0]!.textContent.trim().split(/\s/)[0]));
+      const names = (table: string) =>
+        page.$$eval(`#${table} tbody tr:not([hidden])`, (rows) => rows.map((r) => r.cells[0]!.textContent.trim().split(/\s/)[0]));
       expect(await names("grid")).toEqual(["Example", "Los"]);
       // A criterion on which the two differ: best first, then reversed.
       const col = await page.$$eval("#grid tbody tr", (rows) => {

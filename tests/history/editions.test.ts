@@ -19,17 +19,30 @@ const WORSE = EXAMPLE.replace("      total: 2\n      selling_sex: 0\n", "      t
 const DRAFT = EXAMPLE.replace("  status: published\n", "  status: draft\n");
 const rubric = parseRubric(RUBRIC_TEXT);
 const tf = (text: string) => check("x.yaml", text, TODAY).taskForce!;
-const src = (commit: string, date: string, text: string, rubricText: string | undefined = RUBRIC_TEXT): EditionSource => ({ commit: commit.padEnd(40, "0"), date, text, rubric: rubricText });
+const src = (commit: string, date: string, text: string, rubricText: string | undefined = RUBRIC_TEXT): EditionSource => ({
+  commit: commit.padEnd(40, "0"),
+  date,
+  text,
+  rubric: rubricText,
+});
 const current = (text: string, r = rubric, date = "2026-01-01") => ({ taskForce: tf(text), card: score(tf(text), r), rubric: r, date });
 const es = messagesFor("es");
-const rubricEs = translateRubric(rubric, "rubric/rubric.es.yaml", readFileSync(join(import.meta.dirname, "..", "..", "rubric", "rubric.es.yaml"), "utf8")).rubric;
+const rubricEs = translateRubric(
+  rubric,
+  "rubric/rubric.es.yaml",
+  readFileSync(join(import.meta.dirname, "..", "..", "rubric", "rubric.es.yaml"), "utf8"),
+).rubric;
 /** The scorecard in Spanish: scored with the rubric's Spanish words, compared on the rubric as rubric.yaml defines it. */
 const currentEs = (text: string) => ({ ...current(text, rubricEs), card: score(tf(text), rubricEs, es), methodRubric: rubric });
 
 describe("readEditions", () => {
   it("keeps published versions only, each scored with the rubric of its own commit", () => {
     const other = rubricVariant("2024.9", { "law-enforcement-share": 20 });
-    const editions = readEditions([src("a", "2024-01-01", DRAFT), src("b", "2024-02-01", EXAMPLE, other), src("c", "2024-03-01", WORSE)], TODAY, RUBRIC_TEXT);
+    const editions = readEditions(
+      [src("a", "2024-01-01", DRAFT), src("b", "2024-02-01", EXAMPLE, other), src("c", "2024-03-01", WORSE)],
+      TODAY,
+      RUBRIC_TEXT,
+    );
     expect(editions.map((e) => e.commit.slice(0, 1))).toEqual(["b", "c"]);
     expect(editions.map((e) => e.rubricVersion)).toEqual(["2024.9", rubric.version]);
     expect(editions[0]!.figures!.percent).toBe(score(tf(EXAMPLE), parseRubric(other)).percent);
@@ -37,7 +50,15 @@ describe("readEditions", () => {
   });
 
   it("the same text under the same rubric version is one edition; a commit with no rubric uses the tool's", () => {
-    const editions = readEditions([src("a", "2024-01-01", EXAMPLE, undefined), src("b", "2024-02-01", EXAMPLE, undefined), src("c", "2024-03-01", EXAMPLE, rubricVariant("2025.1"))], TODAY, RUBRIC_TEXT);
+    const editions = readEditions(
+      [
+        src("a", "2024-01-01", EXAMPLE, undefined),
+        src("b", "2024-02-01", EXAMPLE, undefined),
+        src("c", "2024-03-01", EXAMPLE, rubricVariant("2025.1")),
+      ],
+      TODAY,
+      RUBRIC_TEXT,
+    );
     expect(editions.map((e) => [e.commit.slice(0, 1), e.rubricVersion])).toEqual([
       ["a", rubric.version],
       ["c", "2025.1"],
@@ -75,8 +96,14 @@ describe("editionsView", () => {
     expect(view.rows[1]!.methodChanged).toBe(false);
     expect(view.rows[1]!.change).toContain(`Grade ${before.grade} → ${after.grade}`);
     expect(view.rows[1]!.change).toMatch(/score down [\d.]+ percentage points/);
-    expect(view.sinceLast).toMatchObject({ kind: "moved", date: "2024-03-05", delta: Math.round((after.percent - before.percent) * 100) / 100 });
-    expect(sinceLastText(view.sinceLast!)).toMatch(new RegExp(`^${before.grade} → ${after.grade}, down [\\d.]+ percentage points since the edition of 5 March 2024$`));
+    expect(view.sinceLast).toMatchObject({
+      kind: "moved",
+      date: "2024-03-05",
+      delta: Math.round((after.percent - before.percent) * 100) / 100,
+    });
+    expect(sinceLastText(view.sinceLast!)).toMatch(
+      new RegExp(`^${before.grade} → ${after.grade}, down [\\d.]+ percentage points since the edition of 5 March 2024$`),
+    );
     expect(view.chart).toBe(""); // two points: a table, no chart
   });
 
@@ -95,12 +122,18 @@ describe("editionsView", () => {
     expect(like).toMatch(/no change in grade, score or coverage/);
     expect(view.methodNote).toMatch(/not compared/);
     expect(view.sinceLast).toMatchObject({ kind: "method", delta: 0 });
-    expect(sinceLastText(view.sinceLast!)).toMatch(/^Method changed since the edition of 5 March 2024 \(rubric 2024\.1 → .+\); on the same method: no change$/);
+    expect(sinceLastText(view.sinceLast!)).toMatch(
+      /^Method changed since the edition of 5 March 2024 \(rubric 2024\.1 → .+\); on the same method: no change$/,
+    );
   });
 
   it("a chart once there are three or more, with the line broken where the method changed", () => {
     const older = rubricVariant("2024.1", { "law-enforcement-share": 20 });
-    const editions = readEditions([src("a", "2024-01-01", EXAMPLE, older), src("b", "2024-06-01", WORSE), src("c", "2025-01-01", EXAMPLE)], TODAY, RUBRIC_TEXT);
+    const editions = readEditions(
+      [src("a", "2024-01-01", EXAMPLE, older), src("b", "2024-06-01", WORSE), src("c", "2025-01-01", EXAMPLE)],
+      TODAY,
+      RUBRIC_TEXT,
+    );
     const view = editionsView(editions, current(WORSE));
     expect(view.rows).toHaveLength(4);
     expect(view.chart).toMatch(/^<svg class="chart editions-chart" role="img"/);
@@ -112,7 +145,9 @@ describe("editionsView", () => {
   });
 
   it(`lists at most ${MAX_ROWS} earlier editions, and says how many more there are`, () => {
-    const sources = Array.from({ length: MAX_ROWS + 3 }, (_, i) => src(`c${i}`, `2024-01-${String(i + 1).padStart(2, "0")}`, i % 2 ? WORSE : EXAMPLE));
+    const sources = Array.from({ length: MAX_ROWS + 3 }, (_, i) =>
+      src(`c${i}`, `2024-01-${String(i + 1).padStart(2, "0")}`, i % 2 ? WORSE : EXAMPLE),
+    );
     const view = editionsView(readEditions(sources, TODAY, RUBRIC_TEXT), current(DRAFT));
     expect(view.rows).toHaveLength(MAX_ROWS + 1);
     expect(view.rows[0]!.change).toBe("3 earlier editions are not listed here.");
@@ -126,14 +161,22 @@ describe("editionsView in Spanish", () => {
     const english = editionsView(readEditions([src("a", "2024-03-05", EXAMPLE)], TODAY, RUBRIC_TEXT), current(WORSE));
     expect(view.rows.map((r) => r.label)).toEqual(["Edición del 5 de marzo de 2024", "Esta edición"]);
     expect(view.rows.map((r) => r.methodChanged)).toEqual([false, false]);
-    expect(view.rows[1]!.change).toMatch(/^Calificación .+ → .+; el puntaje baja [\d,]+ puntos porcentuales \([\d,]+\u00a0% → [\d,]+\u00a0%\)/);
+    expect(view.rows[1]!.change).toMatch(
+      /^Calificación .+ → .+; el puntaje baja [\d,]+ puntos porcentuales \([\d,]+\u00a0% → [\d,]+\u00a0%\)/,
+    );
     expect(view.rows[1]!.score).toMatch(/^[\d,]+\u00a0%$/);
     // The index's line is data, the same whatever the page's language; each page words it.
     expect(view.sinceLast).toEqual(english.sinceLast);
     expect(JSON.stringify(view.sinceLast)).not.toMatch(/edition|edición|since|desde/i);
     expect(sinceLastText(view.sinceLast!, es)).toMatch(/, baja [\d,]+ puntos porcentuales desde la edición del 5 de marzo de 2024$/);
     // Without the rubric's own words to compare, a translation would read as a change of method.
-    expect(editionsView(readEditions([src("a", "2024-03-05", EXAMPLE)], TODAY, RUBRIC_TEXT), { ...currentEs(WORSE), methodRubric: undefined }, es).rows[1]!.methodChanged).toBe(true);
+    expect(
+      editionsView(
+        readEditions([src("a", "2024-03-05", EXAMPLE)], TODAY, RUBRIC_TEXT),
+        { ...currentEs(WORSE), methodRubric: undefined },
+        es,
+      ).rows[1]!.methodChanged,
+    ).toBe(true);
   });
 
   it("names the changed criteria by their Spanish titles, and the method change as such", () => {
@@ -142,15 +185,23 @@ describe("editionsView in Spanish", () => {
     const row = view.rows[1]!;
     const title = (id: string) => rubricEs.criteria.find((c) => c.id === id)!.title;
     expect(row.methodChanged).toBe(true);
-    expect(row.change).toContain(`Rúbrica 2024.1 → ${rubric.version}: hubo cambios en ${title("law-enforcement-share")} (peso 20 → 8) y ${title("no-sex-trade-stings")} (peso 2 → 10).`);
+    expect(row.change).toContain(
+      `Rúbrica 2024.1 → ${rubric.version}: hubo cambios en ${title("law-enforcement-share")} (peso 20 → 8) y ${title("no-sex-trade-stings")} (peso 2 → 10).`,
+    );
     expect(row.change).toContain("con el mismo método, sin cambios en la calificación, el puntaje ni la cobertura de datos.");
     expect(view.methodNote).toMatch(/no se comparan/);
-    expect(sinceLastText(view.sinceLast!, es)).toMatch(/^Cambió el método desde la edición del 5 de marzo de 2024 \(rúbrica 2024\.1 → .+\); con el mismo método: sin cambios$/);
+    expect(sinceLastText(view.sinceLast!, es)).toMatch(
+      /^Cambió el método desde la edición del 5 de marzo de 2024 \(rúbrica 2024\.1 → .+\); con el mismo método: sin cambios$/,
+    );
   });
 
   it("draws the chart in Spanish", () => {
     const older = rubricVariant("2024.1", { "law-enforcement-share": 20 });
-    const editions = readEditions([src("a", "2024-01-01", EXAMPLE, older), src("b", "2024-06-01", WORSE), src("c", "2025-01-01", EXAMPLE)], TODAY, RUBRIC_TEXT);
+    const editions = readEditions(
+      [src("a", "2024-01-01", EXAMPLE, older), src("b", "2024-06-01", WORSE), src("c", "2025-01-01", EXAMPLE)],
+      TODAY,
+      RUBRIC_TEXT,
+    );
     const chart = editionsView(editions, currentEs(WORSE), es).chart;
     expect(chart).toContain("Puntaje y cobertura de datos de cada edición");
     expect(chart.match(/cambió el método/g)).toHaveLength(1);
@@ -163,16 +214,29 @@ describe("editionsView in Spanish", () => {
 describe("method", () => {
   it("a change of key order is no change; weights, definitions, criteria and grading are", () => {
     const a = methodOf(rubric);
-    const reordered = parseRubric(RUBRIC_TEXT.replace("      met_at_most: 0.5\n      partly_met_at_most: 0.67\n", "      partly_met_at_most: 0.67\n      met_at_most: 0.5\n"));
+    const reordered = parseRubric(
+      RUBRIC_TEXT.replace(
+        "      met_at_most: 0.5\n      partly_met_at_most: 0.67\n",
+        "      partly_met_at_most: 0.67\n      met_at_most: 0.5\n",
+      ),
+    );
     expect(methodChange(a, methodOf(reordered))).toBeUndefined();
-    const b = methodOf(parseRubric(rubricVariant(rubric.version).replace("      met_at_most: 0.5\n", "      met_at_most: 0.4\n").replace("    - { grade: A, min_percent: 90 }", "    - { grade: A, min_percent: 95 }")));
+    const b = methodOf(
+      parseRubric(
+        rubricVariant(rubric.version)
+          .replace("      met_at_most: 0.5\n", "      met_at_most: 0.4\n")
+          .replace("    - { grade: A, min_percent: 90 }", "    - { grade: A, min_percent: 95 }"),
+      ),
+    );
     const change = methodChange(a, b)!;
     expect(change.criteria).toEqual(["Balanced membership: definition changed"]);
     expect(change.gradingChanged).toBe(true);
   });
 
   it("reads an old rubric's version even when this tool cannot use it", () => {
-    const r = readOldRubric(RUBRIC_TEXT.replace(/^version: .*$/m, 'version: "2020.1"').replace("  - id: right-of-reply\n", "  - id: retired-criterion\n"));
+    const r = readOldRubric(
+      RUBRIC_TEXT.replace(/^version: .*$/m, 'version: "2020.1"').replace("  - id: right-of-reply\n", "  - id: retired-criterion\n"),
+    );
     expect(r.rubric).toBeUndefined();
     expect(r.version).toBe("2020.1");
     expect(r.unknownCriteria).toEqual(["retired-criterion"]);

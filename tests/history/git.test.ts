@@ -48,7 +48,11 @@ describe("readEditionSources", () => {
     repo.write("scorecards/x.yaml", EXAMPLE.replace("officers_deployed: 12", "officers_deployed: 13"));
     const c = repo.commit("Again", "2024-03-01");
     const file = join(repo.dir, "scorecards", "x.yaml");
-    expect(readEditionSources([file]).get(file)!.map((e) => e.commit)).toEqual([c]);
+    expect(
+      readEditionSources([file])
+        .get(file)!
+        .map((e) => e.commit),
+    ).toEqual([c]);
     expect(readEditionSources([file]).get(file)![0]!.rubric).toBeUndefined();
 
     const outside = join(tempDir({ "x.yaml": "tests/fixtures/history/example-county.yaml" }), "x.yaml");
@@ -69,8 +73,21 @@ describe("readEditionSources", () => {
 
 describe("git output parsers", () => {
   it("read names with spaces, quotes and non-Latin letters, and renames", () => {
-    const raw = "\x01" + "a".repeat(40) + "\x002024-01-02\x00\n:100644 100644 " + "1".repeat(40) + " " + "2".repeat(40) + " R090\x00scorecards/old name.yaml\x00scorecards/nuevo \"ñ\".yaml\x00";
-    expect(parseRawLog(raw)).toEqual([{ commit: "a".repeat(40), date: "2024-01-02", changes: [{ status: "R", blob: "2".repeat(40), paths: ["scorecards/old name.yaml", 'scorecards/nuevo "ñ".yaml'] }] }]);
+    const raw =
+      "\x01" +
+      "a".repeat(40) +
+      "\x002024-01-02\x00\n:100644 100644 " +
+      "1".repeat(40) +
+      " " +
+      "2".repeat(40) +
+      ' R090\x00scorecards/old name.yaml\x00scorecards/nuevo "ñ".yaml\x00';
+    expect(parseRawLog(raw)).toEqual([
+      {
+        commit: "a".repeat(40),
+        date: "2024-01-02",
+        changes: [{ status: "R", blob: "2".repeat(40), paths: ["scorecards/old name.yaml", 'scorecards/nuevo "ñ".yaml'] }],
+      },
+    ]);
     const named = "\x01" + "b".repeat(40) + "\x00\nR100\x00a b.yaml\x00c.yaml\x00\x01" + "c".repeat(40) + "\x00\nA\x00a b.yaml\x00";
     expect(parseNameStatus(named)).toEqual([
       { commit: "b".repeat(40), changes: [{ status: "R100", paths: ["a b.yaml", "c.yaml"] }] },

@@ -48,7 +48,10 @@ describe("scorecard history", () => {
     expect(text.stderr).toBe("");
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("Los Angeles Regional Human Trafficking Task Force");
-    for (const [commit, date, card] of [[first, "2026-01-10", before], [second, "2026-02-20", after]] as const) {
+    for (const [commit, date, card] of [
+      [first, "2026-01-10", before],
+      [second, "2026-02-20", after],
+    ] as const) {
       const line = text.stdout.split("\n").find((l) => l.includes(commit.slice(0, 12)));
       expect(line, `a row for ${commit}`).toBeDefined();
       expect(line).toContain(date);
@@ -90,7 +93,8 @@ describe("scorecard history", () => {
     expect(entries[2]!.grade).toBe(entries[0]!.grade);
     expect(entries[1]!.moved.criteria.map((x) => x.id)).toContain("no-sex-trade-stings");
     // Every entry is a changed score: no two in a row are the same.
-    for (let i = 1; i < entries.length; i++) expect([entries[i]!.grade, entries[i]!.percent]).not.toEqual([entries[i - 1]!.grade, entries[i - 1]!.percent]);
+    for (let i = 1; i < entries.length; i++)
+      expect([entries[i]!.grade, entries[i]!.percent]).not.toEqual([entries[i - 1]!.grade, entries[i - 1]!.percent]);
   });
 
   it("follows a renamed file back to its first name", async () => {
@@ -164,7 +168,8 @@ describe("scorecard history", () => {
     repo.write("rubric/rubric.yaml", RUBRIC_TEXT.replace("  - id: right-of-reply\n", "  - id: retired-criterion\n"));
     repo.write(FILE, EXAMPLE);
     // The tool's own criteria code, as it is today, but for one criterion, as it was "then".
-    for (const f of readdirSync(join(TOOL_ROOT, "src/score/criteria"))) repo.write(`src/score/criteria/${f}`, readFileSync(join(TOOL_ROOT, "src/score/criteria", f), "utf8"));
+    for (const f of readdirSync(join(TOOL_ROOT, "src/score/criteria")))
+      repo.write(`src/score/criteria/${f}`, readFileSync(join(TOOL_ROOT, "src/score/criteria", f), "utf8"));
     repo.write("src/score/criteria/law-enforcement-share.ts", "// an older version of this criterion (fictional)\n");
     repo.commit("Old rubric with a criterion since retired", "2025-01-01");
     repo.write("rubric/rubric.yaml", RUBRIC_TEXT);
@@ -186,7 +191,9 @@ describe("scorecard history", () => {
     repo.commit("Seats from the member list", "2024-02-01");
     const entries = await json(repo.dir, FILE);
     expect(entries[0]!.state).toBe("scored");
-    expect(entries[0]!.notes.join(" ")).toMatch(/breaks rules added to the tool since it was written \(seats-zero-unproven\); it is scored as it was written/);
+    expect(entries[0]!.notes.join(" ")).toMatch(
+      /breaks rules added to the tool since it was written \(seats-zero-unproven\); it is scored as it was written/,
+    );
   });
 
   it("markdown: a table with a row per commit, names escaped", async () => {

@@ -53,7 +53,9 @@ export function makeRepo(): Repo {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
     },
-    remove: (path) => { rmSync(join(dir, path)); },
+    remove: (path) => {
+      rmSync(join(dir, path));
+    },
     commit: (message, date) => {
       const stamp = date ? `${date}T12:00:00Z` : undefined;
       env = stamp ? { ...baseEnv, GIT_COMMITTER_DATE: stamp, GIT_AUTHOR_DATE: stamp } : baseEnv;

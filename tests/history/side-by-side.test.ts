@@ -29,7 +29,13 @@ const fonts = readFonts();
 function row(name: string, text: string, i: number, jurisdiction: { state?: string; region?: string } = {}): IndexRow {
   const tf = check("x.yaml", text.replace("name: Example County Task Force", `name: ${JSON.stringify(name)}`), "2030-01-01").taskForce!;
   const withPlace = { ...tf, jurisdiction: { ...tf.jurisdiction, ...jurisdiction } };
-  return { output: `example-${i}`, file: `scorecards/example-${i}.yaml`, card: score(withPlace, rubric), review: i % 3 ? "published" : "draft", facts: indexFacts(withPlace, `2026-0${(i % 9) + 1}-01`, undefined) };
+  return {
+    output: `example-${i}`,
+    file: `scorecards/example-${i}.yaml`,
+    card: score(withPlace, rubric),
+    review: i % 3 ? "published" : "draft",
+    facts: indexFacts(withPlace, `2026-0${(i % 9) + 1}-01`, undefined),
+  };
 }
 
 describe("the index's words", () => {
@@ -38,12 +44,20 @@ describe("the index's words", () => {
     const one = indexView([row("Example One Task Force", EXAMPLE, 1)], grades);
     expect([one.countText, one.draftsText, one.criteriaText]).toEqual(["1 task force", "", `${rubric.criteria.length} criteria`]);
     const three = indexView([row("A Example", EXAMPLE, 0), row("B Example", EXAMPLE, 3), row("C Example", WORSE, 5)], grades);
-    expect([three.countText, three.draftsText, three.lastUpdatedIso, three.lastUpdated]).toEqual(["3 task forces", "2 of them are drafts.", "2026-06-01", "1 June 2026"]);
+    expect([three.countText, three.draftsText, three.lastUpdatedIso, three.lastUpdated]).toEqual([
+      "3 task forces",
+      "2 of them are drafts.",
+      "2026-06-01",
+      "1 June 2026",
+    ]);
   });
 
   it("a criterion a card was not scored on (an older rubric) shows as not scored, never as unknown", () => {
     const full = row("Full Example", EXAMPLE, 1);
-    const older = { ...row("Older Example", EXAMPLE, 2), card: { ...full.card, name: "Older Example", criteria: full.card.criteria.slice(1) } };
+    const older = {
+      ...row("Older Example", EXAMPLE, 2),
+      card: { ...full.card, name: "Older Example", criteria: full.card.criteria.slice(1) },
+    };
     const view = indexView([full, older], grades);
     const cells = view.rows.find((r) => r.name === "Older Example")!.cells;
     expect(cells[0]).toMatchObject({ label: "Not scored", rank: 4 });
@@ -52,7 +66,10 @@ describe("the index's words", () => {
 
   it("hostile names, states and regions stay text in the grid and the filters", () => {
     const hostile = '<img src=x onerror=alert(1)>"';
-    const view = indexView([row(hostile, EXAMPLE, 1, { state: '"><script>alert(2)</script>', region: "x' onmouseover='alert(3)" })], grades);
+    const view = indexView(
+      [row(hostile, EXAMPLE, 1, { state: '"><script>alert(2)</script>', region: "x' onmouseover='alert(3)" })],
+      grades,
+    );
     const html = compilePage(template("index.hbs"))(view, css);
     expect(html).not.toMatch(/<img src=x|<script>alert|onmouseover='/);
     expect(html).toContain("&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;&quot;");
@@ -69,7 +86,9 @@ describe("summary.pdf, printed", () => {
   afterAll(() => browser?.close());
 
   it("the grid fits landscape pages, its header row and the key to the criteria on every page", async () => {
-    const rows = Array.from({ length: 70 }, (_, i) => row(`Example ${String(i + 1).padStart(2, "0")} County Human Trafficking Task Force`, i % 2 ? WORSE : EXAMPLE, i + 1));
+    const rows = Array.from({ length: 70 }, (_, i) =>
+      row(`Example ${String(i + 1).padStart(2, "0")} County Human Trafficking Task Force`, i % 2 ? WORSE : EXAMPLE, i + 1),
+    );
     const view = indexView(rows, grades);
     const html = inlineFonts(compilePage(template("summary.hbs"))(view, css), fonts);
     const { page } = await lockedPage(browser!);
@@ -77,10 +96,14 @@ describe("summary.pdf, printed", () => {
       const pdf = await printPdf(page, html, { format: "Letter", landscape: true, date: "2026-01-01" });
       const pages = await pageTexts(pdf);
       // The margins carry the title and the page number, in the page's language (summary.hbs).
-      pages.forEach((t, i) => { expect(t).toContain(`Page ${i + 1} of ${pages.length}`); });
+      pages.forEach((t, i) => {
+        expect(t).toContain(`Page ${i + 1} of ${pages.length}`);
+      });
       expect(pages[0]).toContain("Task force accountability scorecards: comparison");
       const header = `Task force ${rubric.criteria.map((_, i) => i + 1).join(" ")}`;
-      const gridPages = pages.filter((t) => t.includes("Example 70") || pages.indexOf(t) >= pages.findIndex((p) => p.includes("Criteria side by side")));
+      const gridPages = pages.filter(
+        (t) => t.includes("Example 70") || pages.indexOf(t) >= pages.findIndex((p) => p.includes("Criteria side by side")),
+      );
       expect(gridPages.length).toBeGreaterThan(1);
       for (const t of gridPages) {
         expect(t).toContain(header);

@@ -11,7 +11,18 @@ import { score } from "../../src/score/score.ts";
 import type { ScoreCard } from "../../src/score/types.ts";
 import { readFixture } from "../helpers.ts";
 import { LA_FILE, ROOT, RUBRIC_TEXT, rubric, valid } from "../score/helpers.ts";
-import { argumentsOf, catalogueProblems, languageOf, localeProblem, messageProblems, missingOther, pairProblems, rubricWordsProblems, type EnglishRubric, type Language } from "./check.ts";
+import {
+  argumentsOf,
+  catalogueProblems,
+  languageOf,
+  localeProblem,
+  messageProblems,
+  missingOther,
+  pairProblems,
+  rubricWordsProblems,
+  type EnglishRubric,
+  type Language,
+} from "./check.ts";
 import { parse } from "@formatjs/icu-messageformat-parser";
 
 const LANGS = catalogueLanguages();
@@ -26,7 +37,13 @@ const others = languages.filter((l) => l.lang !== "en");
 describe("message catalogues", () => {
   it("include English and Spanish, and the checks read each file as the tool does", () => {
     expect(LANGS).toEqual(expect.arrayContaining(["en", "es"]));
-    for (const lang of LANGS) expect(languageOf(lang, catalogueFiles(lang).map((f) => readFileSync(f, "utf8")))).toEqual(language(lang));
+    for (const lang of LANGS)
+      expect(
+        languageOf(
+          lang,
+          catalogueFiles(lang).map((f) => readFileSync(f, "utf8")),
+        ),
+      ).toEqual(language(lang));
     expect(Object.keys(en.catalogue).length).toBeGreaterThan(150);
   });
 
@@ -35,19 +52,31 @@ describe("message catalogues", () => {
     expect(Object.keys(en.catalogue).filter((id) => !(id in l.catalogue))).toEqual([]);
   });
 
-  it.each(others.map((l) => [l.lang, l] as const))("%s uses the same ICU arguments as English in every message, plurals as plurals and selects with the same choices", (_, l) => {
-    expect(Object.keys(en.catalogue).filter((id) => id in l.catalogue).flatMap((id) => pairProblems(en, l, id))).toEqual([]);
-  });
+  it.each(others.map((l) => [l.lang, l] as const))(
+    "%s uses the same ICU arguments as English in every message, plurals as plurals and selects with the same choices",
+    (_, l) => {
+      expect(
+        Object.keys(en.catalogue)
+          .filter((id) => id in l.catalogue)
+          .flatMap((id) => pairProblems(en, l, id)),
+      ).toEqual([]);
+    },
+  );
 
   it.each(languages.map((l) => [l.lang, l] as const))("%s has an 'other' choice in every plural and select", (_, l) => {
-    const lacking = Object.entries(l.catalogue).flatMap(([id, text]) => missingOther(parse(text, { ignoreTag: true, requiresOtherClause: false })).map((arg) => `${id} {${arg}}`));
+    const lacking = Object.entries(l.catalogue).flatMap(([id, text]) =>
+      missingOther(parse(text, { ignoreTag: true, requiresOtherClause: false })).map((arg) => `${id} {${arg}}`),
+    );
     expect(lacking).toEqual([]);
   });
 
-  it.each(languages.map((l) => [l.lang, l] as const))("%s compiles for its locale, and formats every choice without a stray brace", (_, l) => {
-    expect(Intl.NumberFormat.supportedLocalesOf([l.locale])).toEqual([l.locale]);
-    expect(Object.keys(l.catalogue).flatMap((id) => messageProblems(l, id))).toEqual([]);
-  });
+  it.each(languages.map((l) => [l.lang, l] as const))(
+    "%s compiles for its locale, and formats every choice without a stray brace",
+    (_, l) => {
+      expect(Intl.NumberFormat.supportedLocalesOf([l.locale])).toEqual([l.locale]);
+      expect(Object.keys(l.catalogue).flatMap((id) => messageProblems(l, id))).toEqual([]);
+    },
+  );
 
   it("all at once: no problem in any catalogue", () => {
     expect(catalogueProblems(languages)).toEqual([]);
@@ -81,7 +110,11 @@ describe("message catalogues", () => {
       // The quoted {words} is text, not an argument, so the argument is gone as well.
       "es: 'nested.quoted' has the arguments none, but en has {words}",
     ];
-    for (const e of expected) expect(problems.some((p) => p.startsWith(e)), `expected a problem starting "${e}" in:\n${problems.join("\n")}`).toBe(true);
+    for (const e of expected)
+      expect(
+        problems.some((p) => p.startsWith(e)),
+        `expected a problem starting "${e}" in:\n${problems.join("\n")}`,
+      ).toBe(true);
     expect(problems).toHaveLength(expected.length);
     // The reference itself is clean.
     expect(catalogueProblems([ref])).toEqual([]);
@@ -133,7 +166,11 @@ describe("the rubric's words in other languages", () => {
       "broken.yaml: criteria.law-enforcement-share.scoring.not_met is missing",
       "broken.yaml: criteria.law-enforcement-share.scoring.unknown is not a status",
     ];
-    for (const e of expected) expect(problems.some((p) => p.startsWith(e)), `expected a problem starting "${e}" in:\n${problems.join("\n")}`).toBe(true);
+    for (const e of expected)
+      expect(
+        problems.some((p) => p.startsWith(e)),
+        `expected a problem starting "${e}" in:\n${problems.join("\n")}`,
+      ).toBe(true);
   });
 
   it("asks for a recommendation or hearing question wherever the English has one, and for none where it has none", () => {
@@ -177,15 +214,20 @@ describe("the Los Angeles scorecard in Spanish", () => {
     return [...out].sort((a, b) => b.length - a.length);
   })();
   const withoutData = (text: string) => dataStrings.reduce((t, s) => t.split(s).join(" … "), text);
-  const ENGLISH = /\b(the|of|and|or|in|on|to|by|with|for|from|is|are|was|were|has|have|not|none|whether|which|that|source|sources|according|unknown|reported|inferred|year|operations?|arrests?|members?|share|between|named|listed|counted|charges|buyers|stated|rule|police|victims?|services|trafficking|task|force|op-ed|news|report|date)\b/gi;
+  const ENGLISH =
+    /\b(the|of|and|or|in|on|to|by|with|for|from|is|are|was|were|has|have|not|none|whether|which|that|source|sources|according|unknown|reported|inferred|year|operations?|arrests?|members?|share|between|named|listed|counted|charges|buyers|stated|rule|police|victims?|services|trafficking|task|force|op-ed|news|report|date)\b/gi;
 
   it("scores exactly as in English: the language changes the words, never the findings", () => {
-    expect(card.criteria.map((c) => [c.id, c.status, c.points, c.finding])).toEqual(english.criteria.map((c) => [c.id, c.status, c.points, c.finding]));
+    expect(card.criteria.map((c) => [c.id, c.status, c.points, c.finding])).toEqual(
+      english.criteria.map((c) => [c.id, c.status, c.points, c.finding]),
+    );
     expect([card.grade, card.percent, card.coverage]).toEqual([english.grade, english.percent, english.coverage]);
   });
 
   it("leaves no English in any reason or fact, apart from the data file's own words", () => {
-    const leaks = card.criteria.flatMap((c) => [c.reason, ...c.facts.flatMap((f) => [f.label, f.value])]).flatMap((t) => (withoutData(t).match(ENGLISH) ?? []).map((w) => `${w} in: ${t}`));
+    const leaks = card.criteria
+      .flatMap((c) => [c.reason, ...c.facts.flatMap((f) => [f.label, f.value])])
+      .flatMap((t) => (withoutData(t).match(ENGLISH) ?? []).map((w) => `${w} in: ${t}`));
     expect(leaks).toEqual([]);
     // The check can fail: the same reasons in English are full of it.
     expect(withoutData(english.criteria.map((c) => c.reason).join("\n")).match(ENGLISH)?.length).toBeGreaterThan(20);
@@ -194,7 +236,9 @@ describe("the Los Angeles scorecard in Spanish", () => {
   it("gives the sting's date, its 33 arrests for prostitution and solicitation charges, and attributes them to the op-ed", () => {
     const stings = byId("no-sex-trade-stings").reason;
     expect(stings).toMatch(/^Según un artículo de opinión de Kate D'Adamo \(Medium, 2018, año deducido\): /);
-    expect(stings).toContain("el operativo de Lynwood y Compton (21 de agosto de 2018, año deducido), un operativo encubierto contra el comercio sexual");
+    expect(stings).toContain(
+      "el operativo de Lynwood y Compton (21 de agosto de 2018, año deducido), un operativo encubierto contra el comercio sexual",
+    );
     expect(stings).toContain("33 arrestos por cargos de prostitución y solicitación");
     expect(everything).toContain("21 de agosto de 2018");
   });
@@ -204,7 +248,9 @@ describe("the Los Angeles scorecard in Spanish", () => {
     expect(share.reason).toMatch(/^Según una noticia \(scvnews\.com, 2016\): /);
     expect(share.reason).toContain("132 de 354 arrestos fueron por delitos que la fuente llama “relacionados con la trata” (37\u00a0%)");
     expect(share.facts.map((f) => f.value).join("\n")).toContain("por trata: no se reporta");
-    const members = byId("law-enforcement-share").facts.map((f) => f.value).join("\n");
+    const members = byId("law-enforcement-share")
+      .facts.map((f) => f.value)
+      .join("\n");
     expect(members).toContain("18 governmental partners y 10 community based organizations");
     expect(members).toContain("entre el 0\u00a0% y el 64\u00a0% de los 28 contados o nombrados");
     expect(everything).not.toMatch(/por trata: 0\b|\b0 arrestos por trata/);
@@ -212,14 +258,26 @@ describe("the Los Angeles scorecard in Spanish", () => {
 
   it("prints names as the data file gives them, untranslated", () => {
     expect(byId("victim-service-co-lead").reason).toContain("(United States Attorney's Office y Los Angeles County Sheriff's Department)");
-    expect(byId("victim-service-co-lead").facts.map((f) => f.value)).toContain("Los Angeles County Sheriff's Department (policía, sheriff o libertad condicional)");
-    expect(byId("buyer-stings-tied-to-victims").reason).toContain(`En ${la.operations[1]!.name} (${la.operations[1]!.period}) hubo 104 arrestos de compradores de sexo`);
+    expect(byId("victim-service-co-lead").facts.map((f) => f.value)).toContain(
+      "Los Angeles County Sheriff's Department (policía, sheriff o libertad condicional)",
+    );
+    expect(byId("buyer-stings-tied-to-victims").reason).toContain(
+      `En ${la.operations[1]!.name} (${la.operations[1]!.period}) hubo 104 arrestos de compradores de sexo`,
+    );
   });
 
   it("says unknown as unknown, never as no", () => {
-    expect(byId("affected-community-seats").facts.slice(0, 3).map((f) => f.value)).toEqual(["se desconoce", "se desconoce", "se desconoce"]);
+    expect(
+      byId("affected-community-seats")
+        .facts.slice(0, 3)
+        .map((f) => f.value),
+    ).toEqual(["se desconoce", "se desconoce", "se desconoce"]);
     expect(byId("victim-service-co-lead").status).toBe("unknown");
-    expect(byId("victim-service-co-lead").reason).toContain("ninguna fuente dice si alguna organización de servicios para víctimas tiene voto");
-    expect(byId("right-of-reply").reason).toBe("Todavía no se ha enviado al grupo de trabajo el borrador de la boleta de calificaciones para que responda.");
+    expect(byId("victim-service-co-lead").reason).toContain(
+      "ninguna fuente dice si alguna organización de servicios para víctimas tiene voto",
+    );
+    expect(byId("right-of-reply").reason).toBe(
+      "Todavía no se ha enviado al grupo de trabajo el borrador de la boleta de calificaciones para que responda.",
+    );
   });
 });

@@ -1,7 +1,17 @@
 // Checks that message catalogues agree: the same ids, the same ICU arguments used the same way,
 // an `other` in every plural and select, and messages that compile and format. Pure: catalogues
 // in, problems out (one plain sentence each), so the tests can run it on good and broken catalogues.
-import { isArgumentElement, isDateElement, isNumberElement, isPluralElement, isSelectElement, isTagElement, isTimeElement, parse, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import {
+  isArgumentElement,
+  isDateElement,
+  isNumberElement,
+  isPluralElement,
+  isSelectElement,
+  isTagElement,
+  isTimeElement,
+  parse,
+  type MessageFormatElement,
+} from "@formatjs/icu-messageformat-parser";
 import { IntlMessageFormat } from "intl-messageformat";
 import { parse as parseYaml } from "yaml";
 import type { Catalogue } from "../../src/i18n/message.ts";
@@ -77,7 +87,13 @@ export function languageOf(lang: string, yamlText: string | readonly string[]): 
   return { lang, locale: locale ?? lang, catalogue };
 }
 
-const describeArgs = (args: ReadonlyMap<string, ArgUse>) => (args.size ? [...args.keys()].sort().map((a) => `{${a}}`).join(", ") : "none");
+const describeArgs = (args: ReadonlyMap<string, ArgUse>) =>
+  args.size
+    ? [...args.keys()]
+        .sort()
+        .map((a) => `{${a}}`)
+        .join(", ")
+    : "none";
 
 type Parsed = { ok: true; elements: MessageFormatElement[] } | { ok: false; error: string };
 
@@ -104,7 +120,9 @@ export function sampleValues(args: ReadonlyMap<string, ArgUse>): Record<string, 
     const next: Record<string, string | number>[] = [];
     if (all <= 5000) for (const c of combos) for (const v of values) next.push({ ...c, [name]: v });
     // Too many to try all: every value of each argument at least once.
-    else for (let i = 0; i < Math.max(values.length, combos.length); i++) next.push({ ...combos[i % combos.length], [name]: values[i % values.length]! });
+    else
+      for (let i = 0; i < Math.max(values.length, combos.length); i++)
+        next.push({ ...combos[i % combos.length], [name]: values[i % values.length]! });
     combos = next;
   }
   return combos;
@@ -199,7 +217,8 @@ export function catalogueProblems(languages: readonly Language[], reference = "e
     const checked = bad ? { ...language, locale: ref.locale } : language;
     for (const id of Object.keys(language.catalogue)) out.push(...messageProblems(checked, id));
     if (language === ref) continue;
-    for (const id of Object.keys(ref.catalogue)) if (!(id in language.catalogue)) out.push(`${language.lang}: '${id}' is missing (it is in ${ref.lang})`);
+    for (const id of Object.keys(ref.catalogue))
+      if (!(id in language.catalogue)) out.push(`${language.lang}: '${id}' is missing (it is in ${ref.lang})`);
     for (const id of Object.keys(language.catalogue)) {
       if (!(id in ref.catalogue)) out.push(`${language.lang}: '${id}' is not in ${ref.lang}`);
       else out.push(...pairProblems(ref, language, id));
@@ -234,16 +253,21 @@ export function rubricWordsProblems(english: EnglishRubric, translated: unknown,
   const t = (translated ?? {}) as Record<string, unknown>;
   const allowedTop = new Set(["version", "lang", "title", "summary", "categories", "grading", "criteria"]);
   for (const k of Object.keys(t)) if (!allowedTop.has(k)) out.push(`${file}: '${k}' is not part of the rubric's words`);
-  if (t.version !== english.version) out.push(`${file}: translates rubric version '${String(t.version)}', but rubric/rubric.yaml is version '${english.version}'. Check the words against the changed English, then set version: "${english.version}"`);
+  if (t.version !== english.version)
+    out.push(
+      `${file}: translates rubric version '${String(t.version)}', but rubric/rubric.yaml is version '${english.version}'. Check the words against the changed English, then set version: "${english.version}"`,
+    );
   for (const k of ["title", "summary"] as const) if (!isText(t[k])) out.push(`${file}: ${k} is missing`);
 
   const cats = (t.categories ?? {}) as Record<string, unknown>;
   for (const c of english.categories) if (!isText(cats[c.id])) out.push(`${file}: categories.${c.id} is missing`);
-  for (const id of Object.keys(cats)) if (!english.categories.some((c) => c.id === id)) out.push(`${file}: categories.${id} is not a category of the rubric`);
+  for (const id of Object.keys(cats))
+    if (!english.categories.some((c) => c.id === id)) out.push(`${file}: categories.${id} is not a category of the rubric`);
 
   const grading = (t.grading ?? {}) as Record<string, unknown>;
   for (const k of GRADING_TEXT) if (!isText(grading[k])) out.push(`${file}: grading.${k} is missing`);
-  for (const k of Object.keys(grading)) if (!(GRADING_TEXT as readonly string[]).includes(k)) out.push(`${file}: grading.${k} is not part of the rubric's words`);
+  for (const k of Object.keys(grading))
+    if (!(GRADING_TEXT as readonly string[]).includes(k)) out.push(`${file}: grading.${k} is not part of the rubric's words`);
 
   const criteria = (t.criteria ?? {}) as Record<string, unknown>;
   const englishHas = (k: string) => english.criteria.some((c) => isText(c[k]));
@@ -255,7 +279,9 @@ export function rubricWordsProblems(english: EnglishRubric, translated: unknown,
     const c = criteria[id] as Record<string, unknown> | undefined;
     if (!c) continue;
     const allowed = new Set<string>([...CRITERION_TEXT, ...CRITERION_OPTIONAL, "scoring"]);
-    for (const k of Object.keys(c)) if (!allowed.has(k)) out.push(`${file}: criteria.${id}.${k} is not part of the rubric's words (weights, params and citations stay in rubric.yaml)`);
+    for (const k of Object.keys(c))
+      if (!allowed.has(k))
+        out.push(`${file}: criteria.${id}.${k} is not part of the rubric's words (weights, params and citations stay in rubric.yaml)`);
     for (const k of CRITERION_TEXT) if (!isText(c[k])) out.push(`${file}: criteria.${id}.${k} is missing`);
     for (const k of CRITERION_OPTIONAL) {
       if (isText(en[k]) && !isText(c[k])) out.push(`${file}: criteria.${id}.${k} is missing (rubric.yaml has one)`);
@@ -265,7 +291,8 @@ export function rubricWordsProblems(english: EnglishRubric, translated: unknown,
     }
     const scoring = (c.scoring ?? {}) as Record<string, unknown>;
     for (const k of SCORING) if (!isText(scoring[k])) out.push(`${file}: criteria.${id}.scoring.${k} is missing`);
-    for (const k of Object.keys(scoring)) if (!(SCORING as readonly string[]).includes(k)) out.push(`${file}: criteria.${id}.scoring.${k} is not a status`);
+    for (const k of Object.keys(scoring))
+      if (!(SCORING as readonly string[]).includes(k)) out.push(`${file}: criteria.${id}.scoring.${k} is not a status`);
   }
   return out;
 }

@@ -41,7 +41,9 @@ describe("the templates", () => {
 describe("catalogue text printed into pages", () => {
   it.each(catalogueLanguages())("%s holds no markup but <strong> and <em>", (lang) => {
     const tags = Object.entries(messagesFor(lang).catalogue).flatMap(([id, text]) =>
-      (text.match(/<\/?([a-zA-Z][\w-]*)[^>]*>/g) ?? []).filter((t) => !/^<\/?(strong|em)(\s+class="[a-z-]+")?>$/.test(t)).map((t) => `${id}: ${t}`),
+      (text.match(/<\/?([a-zA-Z][\w-]*)[^>]*>/g) ?? [])
+        .filter((t) => !/^<\/?(strong|em)(\s+class="[a-z-]+")?>$/.test(t))
+        .map((t) => `${id}: ${t}`),
     );
     expect(tags).toEqual([]);
   });

@@ -8,7 +8,10 @@ const codes = (text: string) => load("f.yaml", text).problems.map((p) => `${p.co
 /** The classic "billion laughs": each level repeats the one before it nine times. */
 function billionLaughs(levels: number): string {
   let text = 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
-  for (let i = 1; i <= levels; i++) text += `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(", ")}]\n`;
+  for (let i = 1; i <= levels; i++)
+    text += `a${i}: &a${i} [${Array(9)
+      .fill(`*a${i - 1}`)
+      .join(", ")}]\n`;
   return text;
 }
 
@@ -20,7 +23,13 @@ describe("load", () => {
   });
 
   it("keeps dates and yes/no as text (YAML 1.2), so that `unknown` stays distinct from no and 0", () => {
-    expect(load("f", "d: 2018-08-21\nv: yes\nn: no\nu: unknown\nz: 0\n").data).toEqual({ d: "2018-08-21", v: "yes", n: "no", u: "unknown", z: 0 });
+    expect(load("f", "d: 2018-08-21\nv: yes\nn: no\nu: unknown\nz: 0\n").data).toEqual({
+      d: "2018-08-21",
+      v: "yes",
+      n: "no",
+      u: "unknown",
+      z: 0,
+    });
   });
 
   it("stops alias bombs of every size at the first alias, without expanding them", () => {
@@ -89,7 +98,8 @@ describe("load", () => {
   });
 
   it("reports empty files, lists and single values at the top", () => {
-    for (const empty of ["", "\n\n", "# only a comment\n", "---\n", "~\n", "null\n"]) expect(codes(empty), JSON.stringify(empty)).toEqual(["yaml-empty 1:1"]);
+    for (const empty of ["", "\n\n", "# only a comment\n", "---\n", "~\n", "null\n"])
+      expect(codes(empty), JSON.stringify(empty)).toEqual(["yaml-empty 1:1"]);
     expect(codes("# c\n- a\n")).toEqual(["yaml-not-a-map 2:1"]);
     expect(codes("42\n")).toEqual(["yaml-not-a-map 1:1"]);
     expect(codes('"just text"\n')).toEqual(["yaml-not-a-map 1:1"]);
@@ -126,7 +136,9 @@ describe("load", () => {
   });
 
   it("caps the problems of a file that is not a task force file at all, saying how many more there are", () => {
-    const text = "# yaml-language-server: $schema=../schemas/task-force.schema.json\n" + Array.from({ length: 300 }, (_, i) => `field${i}: 1`).join("\n");
+    const text =
+      "# yaml-language-server: $schema=../schemas/task-force.schema.json\n" +
+      Array.from({ length: 300 }, (_, i) => `field${i}: 1`).join("\n");
     const { problems } = check("f.yaml", text, "2026-01-01");
     expect(problems).toHaveLength(101);
     expect(problems[100]).toMatchObject({ code: "too-many-problems", severity: "error" });

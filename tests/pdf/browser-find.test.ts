@@ -33,7 +33,10 @@ describe("findBrowser", () => {
   it("prefers a browser Puppeteer downloaded over one on the PATH", () => {
     const dir = tempDir();
     const cache = join(dir, "cache");
-    const downloaded = fakeBrowser(join(cache, "chrome-headless-shell", "linux-140.0.0.0", "chrome-headless-shell-linux64"), "chrome-headless-shell");
+    const downloaded = fakeBrowser(
+      join(cache, "chrome-headless-shell", "linux-140.0.0.0", "chrome-headless-shell-linux64"),
+      "chrome-headless-shell",
+    );
     fakeBrowser(join(dir, "bin"), "chromium");
     const found = findBrowser({ PUPPETEER_CACHE_DIR: cache, PATH: join(dir, "bin") }, []);
     expect(found).toMatchObject({ executablePath: downloaded, origin: "puppeteer cache", headlessShell: true });
@@ -44,9 +47,15 @@ describe("findBrowser", () => {
     const empty = join(dir, "empty-cache");
     fakeBrowser(join(dir, "bin"), "chromium");
     const shell = fakeBrowser(join(dir, "bin"), "chromium-headless-shell");
-    expect(findBrowser({ PUPPETEER_CACHE_DIR: empty, PATH: join(dir, "bin") }, [])).toMatchObject({ executablePath: shell, origin: "PATH" });
+    expect(findBrowser({ PUPPETEER_CACHE_DIR: empty, PATH: join(dir, "bin") }, [])).toMatchObject({
+      executablePath: shell,
+      origin: "PATH",
+    });
     const usual = fakeBrowser(join(dir, "opt"), "chrome");
-    expect(findBrowser({ PUPPETEER_CACHE_DIR: empty, PATH: join(dir, "nothing-here") }, [usual])).toMatchObject({ executablePath: usual, origin: "usual location" });
+    expect(findBrowser({ PUPPETEER_CACHE_DIR: empty, PATH: join(dir, "nothing-here") }, [usual])).toMatchObject({
+      executablePath: usual,
+      origin: "usual location",
+    });
     expect(findBrowser({ PUPPETEER_CACHE_DIR: empty, PATH: join(dir, "nothing-here") }, [])).toBeUndefined();
   });
 

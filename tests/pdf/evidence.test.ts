@@ -16,7 +16,13 @@ afterAll(async () => {
 });
 
 async function textOf(file: string, date: string): Promise<string[]> {
-  const built = renderDocument(loadTaskForce(file), rubric, renderHtml, { ...provenance, date }, { publisher: "Example Publisher (fictional)" });
+  const built = renderDocument(
+    loadTaskForce(file),
+    rubric,
+    renderHtml,
+    { ...provenance, date },
+    { publisher: "Example Publisher (fictional)" },
+  );
   const { page } = await lockedPage(browser!);
   try {
     return (await pageTexts(await printPdf(page, built.html, { format: "Letter" }))).map(squash);

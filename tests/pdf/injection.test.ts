@@ -12,7 +12,23 @@ import { loadTaskForce, lockedPage, pageTexts, render, startBrowser } from "./se
 const PAYLOAD = `<script>document.title='PWNED'</script><img src=file:///etc/passwd><img src="http://127.0.0.1:9/tracker.png"><a href="javascript:alert(1)">click me</a>`;
 
 /** Fields whose values the schema limits to a fixed list or format; every other string is free text. */
-const NOT_TEXT = new Set(["id", "sources", "sector", "role", "votes", "type", "kind", "status", "date", "as_of", "last_reviewed", "url", "fictional", "schema_version", "currency"]);
+const NOT_TEXT = new Set([
+  "id",
+  "sources",
+  "sector",
+  "role",
+  "votes",
+  "type",
+  "kind",
+  "status",
+  "date",
+  "as_of",
+  "last_reviewed",
+  "url",
+  "fictional",
+  "schema_version",
+  "currency",
+]);
 
 /** Puts the payload into every free-text string of the task force, and returns how many. */
 function poison(value: unknown, key = ""): { value: unknown; count: number } {
@@ -151,7 +167,9 @@ describe("the locked-down page itself", () => {
     expect(blocked.some((u) => u.startsWith("http://127.0.0.1:9/"))).toBe(true);
     expect(blocked.every((u) => !u.startsWith("data:"))).toBe(true);
     // The same page prints the next document with nothing left over from this one.
-    const next = await printPdf(page, `<!DOCTYPE html><html><head><title>second</title></head><body><p>second document</p></body></html>`, { format: "Letter" });
+    const next = await printPdf(page, `<!DOCTYPE html><html><head><title>second</title></head><body><p>second document</p></body></html>`, {
+      format: "Letter",
+    });
     const nextText = (await pageTexts(next)).join(" ");
     expect(nextText).toContain("second document");
     expect(nextText).not.toContain("original text");

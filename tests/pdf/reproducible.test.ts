@@ -14,7 +14,10 @@ function tinyPdf(ids: string[], date = "D:20261129200929+00'00'"): Uint8Array {
     `<</Type /Pages /Kids [4 0 R] /Count 1>>`,
     `<</Type /Page /Parent 3 0 R /MediaBox [0 0 100 100]>>`,
     `<</Type /StructTreeRoot /IDTree 6 0 R /K [${ids.map((_, i) => `${7 + i} 0 R`).join(" ")}]>>`,
-    `<</Names [${[...ids].sort().map((id) => `(${id}) ${7 + ids.indexOf(id)} 0 R`).join(" ")}]>>`,
+    `<</Names [${[...ids]
+      .sort()
+      .map((id) => `(${id}) ${7 + ids.indexOf(id)} 0 R`)
+      .join(" ")}]>>`,
     ...ids.map((id) => `<</Type /StructElem /S /TH /P 5 0 R /ID (${id})>>`),
   ];
   let text = "%PDF-1.4\n";
@@ -102,7 +105,12 @@ describe("renumberIds", () => {
 });
 
 describe("withInfo", () => {
-  const info = { title: "Example County Task Force: scorecard", author: "Example Advocates (fictional) ✓", subject: "A subject with (parentheses) and \\ backslash", keywords: "a, b, c" };
+  const info = {
+    title: "Example County Task Force: scorecard",
+    author: "Example Advocates (fictional) ✓",
+    subject: "A subject with (parentheses) and \\ backslash",
+    keywords: "a, b, c",
+  };
 
   it("appends an Info dictionary that pdfinfo reads, keeping the PDF valid and tagged", () => {
     const out = withInfo(tinyPdf(["node00000001"]), info, "2024-01-01");
@@ -134,7 +142,10 @@ describe("withInfo", () => {
 describe("infoFromHtml", () => {
   it("reads the title, author, description, keywords and date the template writes", () => {
     const html = `<html><head><meta name="author" content="A &amp; B"><meta name="description" content="It&#x27;s &quot;fine&quot;"><meta name="keywords" content="x, y"><meta name="dcterms.date" content="2024-05-06"><title>T &lt;1&gt;</title></head><body><meta name="author" content="not this"></body></html>`;
-    expect(infoFromHtml(html)).toEqual({ info: { title: "T <1>", author: "A & B", subject: `It's "fine"`, keywords: "x, y" }, date: "2024-05-06" });
+    expect(infoFromHtml(html)).toEqual({
+      info: { title: "T <1>", author: "A & B", subject: `It's "fine"`, keywords: "x, y" },
+      date: "2024-05-06",
+    });
   });
 
   it("ignores a date that is not YYYY-MM-DD", () => {

@@ -62,10 +62,20 @@ describe("the Los Angeles scorecard", () => {
     expect(one).toContain("Los Angeles Regional Human Trafficking Task Force");
     expect(one).toMatch(/\bGRADE\b/i);
     expect(one).toMatch(new RegExp(`(^|\\s)${built.card.grade}(\\s|$)`));
-    expect(one).toContain(built.card.grade === "Incomplete" ? `Points so far: ${built.card.points} of ${built.card.scoredMaxPoints}` : `Score ${built.card.percent}%`);
+    expect(one).toContain(
+      built.card.grade === "Incomplete"
+        ? `Points so far: ${built.card.points} of ${built.card.scoredMaxPoints}`
+        : `Score ${built.card.percent}%`,
+    );
     expect(one).toContain(`Coverage ${Math.round(built.card.coverage * 100)}%`);
     // The sources' own words: "roughly 70", and none reported (never 0) for trafficking arrests.
-    for (const fact of ["roughly 70 officers deployed", "33 arrests for prostitution and solicitation charges", "none reported arrests for trafficking", "10 people referred to services"]) expect(one.replace(/\s+/g, " ")).toContain(fact);
+    for (const fact of [
+      "roughly 70 officers deployed",
+      "33 arrests for prostitution and solicitation charges",
+      "none reported arrests for trafficking",
+      "10 people referred to services",
+    ])
+      expect(one.replace(/\s+/g, " ")).toContain(fact);
     expect(one).not.toMatch(/\b0 arrests for trafficking\b/);
     expect(one.replace(/\s+/g, " ")).toContain("according to an op-ed by Kate D'Adamo");
     // Lines may wrap anywhere, so compare without white space.
@@ -116,8 +126,20 @@ describe("the Los Angeles scorecard", () => {
         walk(item.items as { title: string; items: unknown[] }[]);
       }
     };
-    walk((await doc.getOutline()));
-    for (const h of ["Los Angeles Regional Human Trafficking Task Force", "Key facts", "Who is named as a member", "The criteria", "Each criterion in detail", "Operations", "Membership", "Policies", "What we don't know", "How the grade is worked out", "Sources"]) {
+    walk(await doc.getOutline());
+    for (const h of [
+      "Los Angeles Regional Human Trafficking Task Force",
+      "Key facts",
+      "Who is named as a member",
+      "The criteria",
+      "Each criterion in detail",
+      "Operations",
+      "Membership",
+      "Policies",
+      "What we don't know",
+      "How the grade is worked out",
+      "Sources",
+    ]) {
       expect(titles.map((t) => t.replace(/\s/g, "")).some((t) => t.startsWith(h.replace(/\s/g, "")))).toBe(true);
     }
   });

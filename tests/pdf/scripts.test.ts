@@ -28,7 +28,12 @@ const NAMES = {
 /** PostScript names of the fonts installed on this machine, such as LiberationSans. */
 function systemFonts(): Set<string> {
   try {
-    return new Set(execFileSync("fc-list", [":", "postscriptname"], { encoding: "utf8" }).split("\n").map((l) => l.replace(/^:postscriptname=/, "").trim()).filter(Boolean));
+    return new Set(
+      execFileSync("fc-list", [":", "postscriptname"], { encoding: "utf8" })
+        .split("\n")
+        .map((l) => l.replace(/^:postscriptname=/, "").trim())
+        .filter(Boolean),
+    );
   } catch {
     return new Set(); // no fontconfig: no system fonts to fall back to either
   }
@@ -56,7 +61,11 @@ afterAll(async () => {
 
 describe("a scorecard with names in every script of Los Angeles County", () => {
   it("embeds only bundled fonts, none of the machine's", () => {
-    const names = tool("pdffonts", [file]).split("\n").slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ""));
+    const names = tool("pdffonts", [file])
+      .split("\n")
+      .slice(2)
+      .filter(Boolean)
+      .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ""));
     expect(names.length).toBeGreaterThan(5);
     const system = systemFonts();
     for (const name of names) {
@@ -64,7 +73,10 @@ describe("a scorecard with names in every script of Los Angeles County", () => {
       expect(system.has(name), `${name} is a system font`).toBe(false);
     }
     for (const family of ["NotoSansArabic", "NotoSansArmenian", "NotoSansThai", "NotoSansKhmer", "NotoSansKR", "NotoSansTC"]) {
-      expect(names.some((n) => n.startsWith(family)), family).toBe(true);
+      expect(
+        names.some((n) => n.startsWith(family)),
+        family,
+      ).toBe(true);
     }
   });
 
@@ -82,7 +94,10 @@ describe("a scorecard with names in every script of Los Angeles County", () => {
     const page = await browser!.newPage();
     try {
       await page.setContent(built.html);
-      for (const [first, last] of [["مركز", "النموذجي"], ["انجمن", "نمونه"]] as const) {
+      for (const [first, last] of [
+        ["مركز", "النموذجي"],
+        ["انجمن", "نمونه"],
+      ] as const) {
         const geometry = await page.evaluate(
           (first, last) => {
             const cell = [...document.querySelectorAll("table.members td")].find((td) => td.textContent.trim().startsWith(first))!;
@@ -123,10 +138,15 @@ describe("a scorecard with names in every script of Los Angeles County", () => {
 describe("scorecard build with names in every script", () => {
   it("prints the scorecard, its web page and summary.pdf with bundled fonts only", async () => {
     const out = tempDir();
-    const result = await cli(["build", "--out", out, "--concurrency", "1", fixture("render", "many-scripts.yaml")], { env: { SOURCE_DATE_EPOCH: "1700000000" } });
+    const result = await cli(["build", "--out", out, "--concurrency", "1", fixture("render", "many-scripts.yaml")], {
+      env: { SOURCE_DATE_EPOCH: "1700000000" },
+    });
     expect(result.code, result.stderr).toBe(0);
     for (const pdf of ["many-scripts.pdf", "summary.pdf"]) {
-      const fonts = tool("pdffonts", [join(out, pdf)]).split("\n").slice(2).filter(Boolean);
+      const fonts = tool("pdffonts", [join(out, pdf)])
+        .split("\n")
+        .slice(2)
+        .filter(Boolean);
       expect(fonts.length, pdf).toBeGreaterThan(0);
       for (const line of fonts) expect(line, pdf).toMatch(/^[A-Z]{6}\+(SourceSans3|NotoSans)\S*\s+CID TrueType\s.*\byes\s+yes\s+yes\b/);
     }

@@ -34,7 +34,8 @@ export function loadTaskForce(file: string): TaskForce {
   return result.taskForce;
 }
 
-export const render = (tf: TaskForce, config = { publisher: "Example Publisher (fictional)" }) => renderDocument(tf, rubric, renderHtml, provenance, config);
+export const render = (tf: TaskForce, config = { publisher: "Example Publisher (fictional)" }) =>
+  renderDocument(tf, rubric, renderHtml, provenance, config);
 
 export async function startBrowser(): Promise<Browser> {
   const found = findBrowser();
@@ -54,7 +55,7 @@ export async function lockedPage(browser: Browser): Promise<{ page: Page; blocke
 export async function pageTexts(pdf: Uint8Array): Promise<string[]> {
   const doc = await getDocumentProxy(new Uint8Array(pdf));
   const { text } = await extractText(doc, { mergePages: false });
-  return (text).map(squash);
+  return text.map(squash);
 }
 
 export const squash = (s: string): string => s.replace(/\s+/g, " ").trim();

@@ -13,7 +13,8 @@ import { cli, fixture, tempDir } from "../helpers.ts";
 import { LA_FILE, loadTaskForce, lockedPage, pageTexts, provenance, renderHtml, rubric, startBrowser, tool } from "./setup.ts";
 
 const es = readLanguage("es", rubric, RUBRIC_FILE);
-const renderEs = (file: string) => renderDocument(loadTaskForce(file), es.rubric, renderHtml, provenance, { publisher: "Example Publisher (fictional)" }, [], es.messages);
+const renderEs = (file: string) =>
+  renderDocument(loadTaskForce(file), es.rubric, renderHtml, provenance, { publisher: "Example Publisher (fictional)" }, [], es.messages);
 
 let browser: Browser | undefined;
 beforeAll(async () => {
@@ -57,7 +58,13 @@ describe("the Spanish Los Angeles scorecard", () => {
     expect(one).toContain("Incompleta");
     expect(one).toContain(`Puntos hasta ahora: ${String(built.card.points).replace(".", ",")} de ${built.card.scoredMaxPoints}`);
     expect(one).toContain(`Cobertura de datos ${Math.round(built.card.coverage * 100)} %`);
-    for (const fact of ["roughly 70 agentes desplegados", "33 arrestos por cargos de prostitución y solicitación", "no se reporta arrestos por trata", "10 personas remitidas a servicios"]) expect(one).toContain(fact);
+    for (const fact of [
+      "roughly 70 agentes desplegados",
+      "33 arrestos por cargos de prostitución y solicitación",
+      "no se reporta arrestos por trata",
+      "10 personas remitidas a servicios",
+    ])
+      expect(one).toContain(fact);
     expect(one).not.toMatch(/\b0 arrestos por trata\b/);
     expect(one).toContain("según un artículo de opinión de Kate D'Adamo");
     expect(one).toContain("21 de agosto de 2018, año deducido");
@@ -67,7 +74,16 @@ describe("the Spanish Los Angeles scorecard", () => {
       expect(flat).toContain(c.reason.replace(/\s/g, ""));
     }
     // No English label is left on page 1 (the data's own words, such as the sting's name, stay as written).
-    for (const english of ["Key facts", "Coverage", "Points so far", "The criteria", "Unknown", "What the grade rests on", "officers deployed"]) expect(one).not.toContain(english);
+    for (const english of [
+      "Key facts",
+      "Coverage",
+      "Points so far",
+      "The criteria",
+      "Unknown",
+      "What the grade rests on",
+      "officers deployed",
+    ])
+      expect(one).not.toContain(english);
   });
 
   it("numbers its pages and marks the draft in Spanish on every page, and gives the op-ed's title as written", () => {
@@ -91,7 +107,9 @@ describe("the Spanish Los Angeles scorecard", () => {
     for (const line of fonts) expect(line).toMatch(/\byes\s+yes\s+yes\b/);
     const info = tool("pdfinfo", [result.file]);
     expect(info).toMatch(/Tagged:\s+yes/);
-    expect(info).toMatch(/Title:\s+Los Angeles Regional Human Trafficking Task Force: boleta de calificaciones de rendición de cuentas \(borrador\)/);
+    expect(info).toMatch(
+      /Title:\s+Los Angeles Regional Human Trafficking Task Force: boleta de calificaciones de rendición de cuentas \(borrador\)/,
+    );
     expect(info).toMatch(/Subject:\s+Cómo se compara Los Angeles/);
     expect(info).toMatch(/Keywords:\s+grupo de trabajo contra la trata de personas/);
     expect(tool("qpdf", ["--check", result.file])).toMatch(/No syntax or stream encoding errors/);
@@ -112,13 +130,21 @@ describe("a file's own translations", () => {
   const spanish = renderEs(file);
 
   it("prints the note and quote as written, and the file's Spanish beside them, marked as a translation", () => {
-    expect(spanish.html).toContain('<span lang="en">The county publishes this list every June.</span> <span class="translation">(Traducción: El condado publica esta lista cada junio.)</span>');
-    expect(spanish.html).toContain("<span lang=\"en\">“The collective holds one voting seat.”</span> <span class=\"translation\">(Traducción, no son las palabras de la fuente: “El colectivo tiene un puesto con voto.”)</span>");
-    expect(spanish.html).toContain('<q lang="en">Condoms may be logged as evidence.</q> <span class="translation">(Traducción, no son las palabras de la fuente: “Los condones pueden registrarse como prueba.”)</span>');
+    expect(spanish.html).toContain(
+      '<span lang="en">The county publishes this list every June.</span> <span class="translation">(Traducción: El condado publica esta lista cada junio.)</span>',
+    );
+    expect(spanish.html).toContain(
+      '<span lang="en">“The collective holds one voting seat.”</span> <span class="translation">(Traducción, no son las palabras de la fuente: “El colectivo tiene un puesto con voto.”)</span>',
+    );
+    expect(spanish.html).toContain(
+      '<q lang="en">Condoms may be logged as evidence.</q> <span class="translation">(Traducción, no son las palabras de la fuente: “Los condones pueden registrarse como prueba.”)</span>',
+    );
   });
 
   it("marks a Spanish source's quote as Spanish on the English page, with the file's English beside it, and gives no translation into the quote's own language", () => {
-    expect(english.html).toContain('<q lang="es">Nueve personas fueron arrestadas en la avenida.</q> <span class="translation">(Translation, not the source\'s words: “Nine people were arrested on the avenue.”)</span>');
+    expect(english.html).toContain(
+      '<q lang="es">Nueve personas fueron arrestadas en la avenida.</q> <span class="translation">(Translation, not the source\'s words: “Nine people were arrested on the avenue.”)</span>',
+    );
     expect(spanish.html).toContain('<q lang="es">Nueve personas fueron arrestadas en la avenida.</q>');
     expect(spanish.html).not.toContain("Nine people were arrested");
     // The English page has no Spanish translations, and the Spanish one no English labels.
@@ -134,7 +160,10 @@ describe("a file's own translations", () => {
 });
 
 describe("building in two languages", () => {
-  const outputs = (dir: string) => readdirSync(join(dir, "output")).filter((f) => !f.startsWith(".")).sort();
+  const outputs = (dir: string) =>
+    readdirSync(join(dir, "output"))
+      .filter((f) => !f.startsWith("."))
+      .sort();
 
   it("writes each scorecard, handout, index, summary and methodology in English and Spanish, and the index links both", async () => {
     const dir = tempDir({ "scorecards/los-angeles-regional-human-trafficking-task-force.yaml": LA_FILE });

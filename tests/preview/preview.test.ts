@@ -34,7 +34,9 @@ async function start(text = BASE): Promise<{ server: PreviewServer; file: string
   });
   cleanups.push(() => server.close());
   const events = await openEvents(`${server.url}events`);
-  cleanups.push(() => { events.close(); });
+  cleanups.push(() => {
+    events.close();
+  });
   return { server, file, events };
 }
 
@@ -117,7 +119,16 @@ describe("scorecard preview", () => {
 
 describe("the preview pages", () => {
   it("escape every problem message and file name", () => {
-    const html = errorPage("<b>x</b>.yaml", "Problems", [{ file: "<b>x</b>.yaml", line: 3, col: 4, code: "schema-type", severity: "error", message: "name must be text, not '<script>alert(1)</script>'" }]);
+    const html = errorPage("<b>x</b>.yaml", "Problems", [
+      {
+        file: "<b>x</b>.yaml",
+        line: 3,
+        col: 4,
+        code: "schema-type",
+        severity: "error",
+        message: "name must be text, not '<script>alert(1)</script>'",
+      },
+    ]);
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<b>");
     expect(html).toContain("&lt;b&gt;x&lt;/b&gt;.yaml:3:4: name must be text");
@@ -141,7 +152,10 @@ describe("scorecard preview (the command)", () => {
     await waitFor(() => Promise.resolve(existsSync(pdf)));
     expect(await pdfText()).toContain("Example County Task Force");
     expect(stdout).toMatch(/open http:\/\/127\.0\.0\.1:\d+\//);
-    writeFileSync(join(dir, "scorecards", "example.yaml"), BASE.replace("name: Example County Task Force", "name: Renamed Example Task Force"));
+    writeFileSync(
+      join(dir, "scorecards", "example.yaml"),
+      BASE.replace("name: Example County Task Force", "name: Renamed Example Task Force"),
+    );
     await waitFor(async () => (await pdfText()).includes("Renamed Example Task Force"));
     expect(await pdfText()).toContain("Renamed Example Task Force");
     stop();
@@ -150,12 +164,17 @@ describe("scorecard preview (the command)", () => {
   });
 
   it("refuses a missing file, a folder, a bad port, and a busy port, in plain words", async () => {
-    const dir = tempDir({ "scorecards/a.yaml": fixture("valid", "example-county.yaml"), "scorecards/b.yaml": fixture("valid", "example-county.yaml") });
+    const dir = tempDir({
+      "scorecards/a.yaml": fixture("valid", "example-county.yaml"),
+      "scorecards/b.yaml": fixture("valid", "example-county.yaml"),
+    });
     const { cli } = await import("../helpers.ts");
     expect((await cli(["preview", "nope.yaml"], { cwd: dir })).stderr).toMatch(/nope\.yaml: no such file/);
     expect((await cli(["preview", "scorecards"], { cwd: dir })).stderr).toMatch(/is a folder/);
     expect((await cli(["preview", "--port", "http"], { cwd: dir })).stderr).toMatch(/--port must be a number/);
-    expect((await cli(["preview"], { cwd: dir })).stderr).toMatch(/name the file to preview.*\nFiles found: scorecards\/a\.yaml, scorecards\/b\.yaml/);
+    expect((await cli(["preview"], { cwd: dir })).stderr).toMatch(
+      /name the file to preview.*\nFiles found: scorecards\/a\.yaml, scorecards\/b\.yaml/,
+    );
     const { server } = await start();
     const busy = await cli(["preview", "scorecards/a.yaml", "--port", new URL(server.url).port], { cwd: dir });
     expect(busy.code).toBe(1);
@@ -165,7 +184,10 @@ describe("scorecard preview (the command)", () => {
   it("runs as a real process and shuts down cleanly on Ctrl+C (SIGINT)", async () => {
     const dir = tempDir({ "scorecards/example.yaml": fixture("valid", "example-county.yaml") });
     const bin = join(import.meta.dirname, "../../bin/scorecard.js");
-    const child = spawn(process.execPath, [bin, "preview", "scorecards/example.yaml", "--port", "0"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [bin, "preview", "scorecards/example.yaml", "--port", "0"], {
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     cleanups.push(() => child.exitCode === null && child.kill("SIGKILL"));
     let out = "";
     child.stdout.setEncoding("utf8");
@@ -175,12 +197,18 @@ describe("scorecard preview (the command)", () => {
         const m = /open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
         if (m) resolve(m[1]!);
       });
-      child.on("exit", (code) => { reject(new Error(`preview exited early with ${code}`)); });
+      child.on("exit", (code) => {
+        reject(new Error(`preview exited early with ${code}`));
+      });
     });
     expect(await (await fetch(`${url}scorecard`)).text()).toContain("Example County Task Force");
     const events = await openEvents(`${url}events`);
     await events.versionAbove(0);
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => { resolve(code); }));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on("exit", (code) => {
+        resolve(code);
+      }),
+    );
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     expect(out).toContain("Preview stopped.");

@@ -46,9 +46,13 @@ export async function openEvents(url: string): Promise<EventStream> {
       if (seen !== undefined) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
         waiters.push({ after, resolve });
-        setTimeout(() => { reject(new Error(`no version above ${after} was announced`)); }, 20_000).unref();
+        setTimeout(() => {
+          reject(new Error(`no version above ${after} was announced`));
+        }, 20_000).unref();
       });
     },
-    close: () => { controller.abort(); },
+    close: () => {
+      controller.abort();
+    },
   };
 }

@@ -48,9 +48,13 @@ describe("languages", () => {
   it("says what to write for a language that is not a tag, or has no catalogue", async () => {
     const { buildLanguages } = await import("../../src/io/config.ts");
     for (const bad of ["languages: []\n", "languages: [en, 3]\n", "languages: [English]\n", "languages: {en: yes}\n"]) {
-      expect(() => parseConfig(bad)).toThrow(/languages must be a list of language tags, the first one printed without a suffix, like: languages: \[en, es\]/);
+      expect(() => parseConfig(bad)).toThrow(
+        /languages must be a list of language tags, the first one printed without a suffix, like: languages: \[en, es\]/,
+      );
     }
-    expect(() => buildLanguages(parseConfig("languages: [en, fr]\n"), ["en", "es"])).toThrow("scorecard.config.yaml: languages names 'fr', but the tool has words only for en, es. Write one of those, or add messages/fr/ with a translation of messages/en/.");
+    expect(() => buildLanguages(parseConfig("languages: [en, fr]\n"), ["en", "es"])).toThrow(
+      "scorecard.config.yaml: languages names 'fr', but the tool has words only for en, es. Write one of those, or add messages/fr/ with a translation of messages/en/.",
+    );
     expect(() => buildLanguages(DEFAULT_CONFIG, ["en", "es"], " , ")).toThrow(/--lang needs a language/);
   });
 });

@@ -37,7 +37,9 @@ describe("the coverage table", () => {
 
 describe("the woff2 reader", () => {
   it("reads the characters of a font from its cmap", () => {
-    const ranges = Uint32Array.from(woff2Coverage(readFontFile("@fontsource/source-sans-3", "files/source-sans-3-latin-400-normal.woff2")).flat());
+    const ranges = Uint32Array.from(
+      woff2Coverage(readFontFile("@fontsource/source-sans-3", "files/source-sans-3-latin-400-normal.woff2")).flat(),
+    );
     for (const ch of "Az09é€") expect(hasCodePoint(ranges, ch.codePointAt(0)!), ch).toBe(true);
     expect(hasCodePoint(ranges, 0x4e00)).toBe(false);
   });
@@ -49,14 +51,21 @@ describe("the woff2 reader", () => {
 
 describe("choosing the font pieces for a text", () => {
   it("inlines only Source Sans 3's Latin piece for English and Spanish", () => {
-    const latin = ["latin 400normal", "latin 400italic", "latin 600normal", "latin 700normal", "latin 700italic"].map((s) => `Source Sans 3 ${s}`);
+    const latin = ["latin 400normal", "latin 400italic", "latin 600normal", "latin 700normal", "latin 700italic"].map(
+      (s) => `Source Sans 3 ${s}`,
+    );
     expect(faceNames("Task force — “scorecard”, 6,86 % • 21 de agosto de 2018, año, niños, ¿Qué?")).toEqual(latin);
   });
 
   it("adds a script's piece, in every bundled weight, only when the text uses it", () => {
-    expect(faceNames("Nguyễn")).toEqual(expect.arrayContaining(["Source Sans 3 vietnamese 400normal", "Source Sans 3 vietnamese 700normal"]));
+    expect(faceNames("Nguyễn")).toEqual(
+      expect.arrayContaining(["Source Sans 3 vietnamese 400normal", "Source Sans 3 vietnamese 700normal"]),
+    );
     expect(faceNames("Иван")).toContain("Source Sans 3 cyrillic 400normal");
-    expect(faceNames("مركز").filter((n) => n.startsWith("Noto Sans Arabic"))).toEqual(["Noto Sans Arabic arabic 400normal", "Noto Sans Arabic arabic 700normal"]);
+    expect(faceNames("مركز").filter((n) => n.startsWith("Noto Sans Arabic"))).toEqual([
+      "Noto Sans Arabic arabic 400normal",
+      "Noto Sans Arabic arabic 700normal",
+    ]);
     const korean = faceNames("한").filter((n) => n.startsWith("Noto Sans KR"));
     expect(korean).toHaveLength(2);
     expect(faceNames("Հայ")).toContain("Noto Sans Armenian armenian 400normal");
@@ -107,7 +116,10 @@ describe("the scorecard's fonts", () => {
   it("is part of what every build depends on, so new fonts rebuild every scorecard", () => {
     const theme = readTheme(TEMPLATES_DIR);
     const parts = { tool: "t", rubric: "r", theme, config: "c" };
-    const other = { ...parts, theme: { ...theme, fonts: { ...theme.fonts, fingerprint: theme.fonts.fingerprint + " @fontsource/noto-sans-kr@5.4.0" } } };
+    const other = {
+      ...parts,
+      theme: { ...theme, fonts: { ...theme.fonts, fingerprint: theme.fonts.fingerprint + " @fontsource/noto-sans-kr@5.4.0" } },
+    };
     expect(sharedHash(other)).not.toBe(sharedHash(parts));
   });
 });

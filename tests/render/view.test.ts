@@ -23,7 +23,10 @@ describe("buildView", () => {
     expect(sting.officers).toBe("roughly 70");
     // A real zero stays a zero.
     const ex = view(example());
-    expect(ex.representation.rows.find((r) => r.label.startsWith("Seats for groups from the targeted"))).toMatchObject({ value: "0", unknown: false });
+    expect(ex.representation.rows.find((r) => r.label.startsWith("Seats for groups from the targeted"))).toMatchObject({
+      value: "0",
+      unknown: false,
+    });
   });
 
   it("picks key facts from the latest operation with numbers, with their sources", () => {
@@ -77,7 +80,9 @@ describe("buildView", () => {
   });
 
   it("says in the provenance line when the tree had uncommitted changes", () => {
-    expect(view().margins.provenance).toBe(`Data: scorecards/example.yaml · commit 0123456789ab + uncommitted changes · rubric ${rubric.version} · 2 January 2030`);
+    expect(view().margins.provenance).toBe(
+      `Data: scorecards/example.yaml · commit 0123456789ab + uncommitted changes · rubric ${rubric.version} · 2 January 2030`,
+    );
     const tf = example();
     const clean = buildView(tf, score(tf, rubric), { ...provenance, dirty: false }, rubric);
     expect(clean.margins.provenance).not.toContain("uncommitted");
@@ -96,7 +101,16 @@ describe("safeUrl", () => {
   it("keeps only http(s) addresses", () => {
     expect(safeUrl("https://example.org/a")).toBe("https://example.org/a");
     expect(safeUrl("HTTP://example.org")).toBe("HTTP://example.org");
-    for (const bad of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "file:///etc/passwd", "data:text/html,<b>", "//example.org", " https://example.org", "https://example.org/\"onmouseover=x", "vbscript:x"]) {
+    for (const bad of [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      "file:///etc/passwd",
+      "data:text/html,<b>",
+      "//example.org",
+      " https://example.org",
+      'https://example.org/"onmouseover=x',
+      "vbscript:x",
+    ]) {
       expect(safeUrl(bad)).toBeUndefined();
     }
   });
@@ -124,7 +138,19 @@ describe("cssString and the margin boxes", () => {
 
 describe("charts", () => {
   it("draws no bar for an unknown value and labels it 'unknown'", () => {
-    const svg = barChart([{ title: "T", bars: [{ label: "Known", value: 5, fill: "solid" }, { label: "Not known", value: "unknown", fill: "hatch" }, { label: "Zero", value: 0, fill: "dots" }] }], { idPrefix: "t", label: "test", scale: "shared" });
+    const svg = barChart(
+      [
+        {
+          title: "T",
+          bars: [
+            { label: "Known", value: 5, fill: "solid" },
+            { label: "Not known", value: "unknown", fill: "hatch" },
+            { label: "Zero", value: 0, fill: "dots" },
+          ],
+        },
+      ],
+      { idPrefix: "t", label: "test", scale: "shared" },
+    );
     expect(svg).toContain(">unknown</text>");
     expect(svg).toContain("stroke-dasharray");
     expect(svg.match(/<rect x="150" y="[\d.]+" width="150\.0"/g)).toHaveLength(1);
@@ -132,7 +158,11 @@ describe("charts", () => {
   });
 
   it("escapes every label", () => {
-    const svg = barChart([{ title: "<script>", bars: [{ label: `"><img src=x>`, value: 1, fill: "solid" }] }], { idPrefix: "t", label: "a\"b", scale: "shared" });
+    const svg = barChart([{ title: "<script>", bars: [{ label: `"><img src=x>`, value: 1, fill: "solid" }] }], {
+      idPrefix: "t",
+      label: 'a"b',
+      scale: "shared",
+    });
     expect(svg).not.toMatch(/<script|<img/);
     expect(escapeXml(`<&>"'`)).toBe("&#60;&#38;&#62;&#34;&#39;");
   });
@@ -148,7 +178,18 @@ describe("the HTML scorecard", () => {
   it("is one document with every section, usable on a phone", () => {
     const { html } = render(loadTaskForce(LA_FILE));
     expect(html).toContain(`<meta name="viewport" content="width=device-width, initial-scale=1">`);
-    for (const h of ["Key facts", "Who is named as a member", "The criteria", "Each criterion in detail", "Operations", "Membership", "Policies", "What we don't know", "How the grade is worked out", "Sources"]) {
+    for (const h of [
+      "Key facts",
+      "Who is named as a member",
+      "The criteria",
+      "Each criterion in detail",
+      "Operations",
+      "Membership",
+      "Policies",
+      "What we don't know",
+      "How the grade is worked out",
+      "Sources",
+    ]) {
       expect(html).toContain(`<h2>${h}</h2>`);
     }
     expect(html).toContain(`class="provenance"`);

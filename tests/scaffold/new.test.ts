@@ -8,7 +8,12 @@ import { check } from "../../src/pipeline.ts";
 import { scaffold, slugify } from "../../src/scaffold/scaffold.ts";
 import { cli, tempDir } from "../helpers.ts";
 
-interface Schema { properties?: Record<string, Schema>; items?: Schema; description?: string; deprecated?: boolean }
+interface Schema {
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  description?: string;
+  deprecated?: boolean;
+}
 
 /** Every field name the schema defines, at any depth, except those kept only to explain an old format. */
 function schemaKeys(s: Schema, out = new Set<string>()): Set<string> {
@@ -69,7 +74,7 @@ describe("scorecard new", () => {
       if (field && keys.has(field[1]!)) expect(lines[i - 1], `line ${i + 1}: ${line}`).toMatch(/^\s*#/);
     });
     // The schema's own descriptions are the explanations.
-    expect(text).toContain("# " + (schema.properties.name.description));
+    expect(text).toContain("# " + schema.properties.name.description);
   });
 
   it("has example entries that validate once uncommented by the rule it states (remove one # per line)", () => {
@@ -79,10 +84,17 @@ describe("scorecard new", () => {
     const members = lines.findIndex((l, i) => i > start && /^\s+members: \[\]$/.test(l));
     const block: string[] = [];
     for (let i = members + 1; i < lines.length && /^\s{4,}#/.test(lines[i]!); i++) block.push(lines[i]!);
-    const uncommented = block.filter((l) => !/^\s*## To add one|^\s*## the start/.test(l)).map((l) => l.replace(/^(\s*)# ?/, "$1"))
+    const uncommented = block
+      .filter((l) => !/^\s*## To add one|^\s*## the start/.test(l))
+      .map((l) => l.replace(/^(\s*)# ?/, "$1"))
       // A member must cite the source that names it, as the validator says.
       .map((l) => l.replace(/^(\s+)sources: \[\]$/, "$1sources: [source-1]"));
-    const edited = [...lines.slice(0, members), lines[members]!.replace(" []", ""), ...uncommented, ...lines.slice(members + 1 + block.length)].join("\n");
+    const edited = [
+      ...lines.slice(0, members),
+      lines[members]!.replace(" []", ""),
+      ...uncommented,
+      ...lines.slice(members + 1 + block.length),
+    ].join("\n");
     const result = check("edited.yaml", edited, "2030-01-01");
     expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(result.taskForce?.membership.members).toHaveLength(1);

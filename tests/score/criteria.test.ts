@@ -17,7 +17,8 @@ describe("the criteria", () => {
 
   it("covers every category the issue asks for", () => {
     const cats = new Set(r.criteria.map((c) => c.category));
-    for (const c of ["composition", "representation", "tactics", "services", "equity", "accountability", "harm-reduction"]) expect(cats.has(c), c).toBe(true);
+    for (const c of ["composition", "representation", "tactics", "services", "equity", "accountability", "harm-reduction"])
+      expect(cats.has(c), c).toBe(true);
   });
 
   it("scores the blank fictional task force unknown on every criterion", () => {
@@ -56,7 +57,8 @@ for (const c of r.criteria) {
         if (all[c.id]![status].skip) continue;
         const tf = patched(all[c.id]![status].patch);
         const ids = new Set(tf.sources.map((s) => s.id));
-        for (const f of criteria[c.id]!.score(tf, c.params).facts) for (const s of f.sources) expect(ids.has(s.source), `${status}: ${s.source}`).toBe(true);
+        for (const f of criteria[c.id]!.score(tf, c.params).facts)
+          for (const s of f.sources) expect(ids.has(s.source), `${status}: ${s.source}`).toBe(true);
       }
     });
 

@@ -11,7 +11,9 @@ const r = rubric();
 const params = (id: string) => r.criteria.find((c) => c.id === id)!.params;
 const judge = (id: string, patch: unknown) => criteria[id]!.score(patched(patch), params(id));
 const member = (name: string, sector: string) => ({ name, sector, role: "unknown", votes: "unknown", sources: ["example-news"] });
-const six = ["Police", "Sheriff", "Prosecutor", "Patrol", "Federal Office", "Probation"].map((n, i) => member(`Example ${n}`, i === 2 ? "prosecution" : i === 4 ? "federal-agency" : "law-enforcement"));
+const six = ["Police", "Sheriff", "Prosecutor", "Patrol", "Federal Office", "Probation"].map((n, i) =>
+  member(`Example ${n}`, i === 2 ? "prosecution" : i === 4 ? "federal-agency" : "law-enforcement"),
+);
 
 describe("shares judged by bounds", () => {
   it("does not fail balanced membership on six named agencies when a count of the same year gives 10 governmental and 20 other members", () => {
@@ -28,13 +30,31 @@ describe("shares judged by bounds", () => {
   });
 
   it("is unknown when the best and worst readings fall on different sides of a threshold", () => {
-    const counts = [{ as_of: "2023", groups: [{ label: "government", kind: "government", count: 18 }, { label: "community", kind: "non-government", count: 10 }], sources: ["example-news"] }];
+    const counts = [
+      {
+        as_of: "2023",
+        groups: [
+          { label: "government", kind: "government", count: 18 },
+          { label: "community", kind: "non-government", count: 10 },
+        ],
+        sources: ["example-news"],
+      },
+    ];
     const outcome = judge("law-enforcement-share", { membership: { counts, members: [] } });
     expect(outcome.status).toBe("unknown");
   });
 
   it("never mixes a list and a count from different years", () => {
-    const counts = [{ as_of: "2016", groups: [{ label: "government", kind: "government", count: 10 }, { label: "community", kind: "non-government", count: 20 }], sources: ["example-news"] }];
+    const counts = [
+      {
+        as_of: "2016",
+        groups: [
+          { label: "government", kind: "government", count: 10 },
+          { label: "community", kind: "non-government", count: 20 },
+        ],
+        sources: ["example-news"],
+      },
+    ];
     // The 2021 list alone decides nothing; the 2016 count alone allows at most 33%: met, from 2016.
     const outcome = judge("law-enforcement-share", { membership: { as_of: "2021", members: six, counts } });
     expect(outcome.status).toBe("met");
@@ -44,7 +64,18 @@ describe("shares judged by bounds", () => {
 
 describe("unknown, none reported and zero", () => {
   const sting = (trafficking: unknown) => ({
-    operations: [{ name: "Example Sting", date: "2023-06-01", type: "sting-selling-sex", officers_deployed: 10, arrests: { total: 20, selling_sex: 20, trafficking }, referred_to_services: "unknown", services_conditional_on_arrest: "unknown", sources: ["example-news"] }],
+    operations: [
+      {
+        name: "Example Sting",
+        date: "2023-06-01",
+        type: "sting-selling-sex",
+        officers_deployed: 10,
+        arrests: { total: 20, selling_sex: 20, trafficking },
+        referred_to_services: "unknown",
+        services_conditional_on_arrest: "unknown",
+        sources: ["example-news"],
+      },
+    ],
   });
 
   it("stores, scores and prints each differently", () => {
@@ -61,7 +92,9 @@ describe("unknown, none reported and zero", () => {
   });
 
   it("leaves the share open when none is reported and the total is not stated", () => {
-    const open = { operations: [{ ...sting(0).operations[0], arrests: { total: "unknown", selling_or_buying_sex: 20, trafficking: "none-reported" } }] };
+    const open = {
+      operations: [{ ...sting(0).operations[0], arrests: { total: "unknown", selling_or_buying_sex: 20, trafficking: "none-reported" } }],
+    };
     expect(judge("trafficking-arrest-share", open).status).toBe("unknown");
   });
 
@@ -74,8 +107,19 @@ describe("unknown, none reported and zero", () => {
 
 describe("one period at a time", () => {
   it("scores the most recent period that decides it and shows the others, never their sum", () => {
-    const op = (name: string, date: string, total: number, trafficking: number) => ({ name, date, type: "multiple", officers_deployed: "unknown", arrests: { total, trafficking }, referred_to_services: "unknown", services_conditional_on_arrest: "unknown", sources: ["example-news"] });
-    const outcome = judge("trafficking-arrest-share", { operations: [op("Example 2019", "2019-01-01", 100, 80), op("Example 2023", "2023-01-01", 10, 1)] });
+    const op = (name: string, date: string, total: number, trafficking: number) => ({
+      name,
+      date,
+      type: "multiple",
+      officers_deployed: "unknown",
+      arrests: { total, trafficking },
+      referred_to_services: "unknown",
+      services_conditional_on_arrest: "unknown",
+      sources: ["example-news"],
+    });
+    const outcome = judge("trafficking-arrest-share", {
+      operations: [op("Example 2019", "2019-01-01", 100, 80), op("Example 2023", "2023-01-01", 10, 1)],
+    });
     expect(outcome.status).toBe("not-met");
     expect(outcome.facts.find((f) => JSON.stringify(f.label).includes("Example 2019"))?.context).toBe(true);
   });
@@ -84,10 +128,25 @@ describe("one period at a time", () => {
 describe("practice is not policy, and one figure moves one criterion", () => {
   it("leaves the policy criteria alone when only an operation's arrests are known", () => {
     const tf = patched({
-      operations: [{ name: "Example Sting", date: "2023-06-01", type: "sting-selling-sex", officers_deployed: 30, arrests: { total: 12, selling_sex: 12, trafficking: 0 }, minors: { arrested: "unknown" }, referred_to_services: 2, services_conditional_on_arrest: "unknown", sources: ["example-news"] }],
+      operations: [
+        {
+          name: "Example Sting",
+          date: "2023-06-01",
+          type: "sting-selling-sex",
+          officers_deployed: 30,
+          arrests: { total: 12, selling_sex: 12, trafficking: 0 },
+          minors: { arrested: "unknown" },
+          referred_to_services: 2,
+          services_conditional_on_arrest: "unknown",
+          sources: ["example-news"],
+        },
+      ],
     });
     const card = score(tf, r);
-    const moved = card.criteria.filter((c) => c.status !== "unknown").map((c) => c.id).sort();
+    const moved = card.criteria
+      .filter((c) => c.status !== "unknown")
+      .map((c) => c.id)
+      .sort();
     // The selling-sex arrests move the stings criterion; the total and 0 trafficking arrests move the share. Nothing else.
     expect(moved).toEqual(["no-sex-trade-stings", "trafficking-arrest-share"]);
   });

@@ -27,7 +27,18 @@ describe("scores.json and scores.csv", () => {
 
   it("hold the grade, totals, version and every criterion's facts with their sources", () => {
     const row = (JSON.parse(scoresJson([la])) as Row[])[0]!;
-    expect(Object.keys(row)).toEqual(["file", "name", "rubric_version", "grade", "points", "max_points", "scored_max_points", "percent", "coverage", "criteria"]);
+    expect(Object.keys(row)).toEqual([
+      "file",
+      "name",
+      "rubric_version",
+      "grade",
+      "points",
+      "max_points",
+      "scored_max_points",
+      "percent",
+      "coverage",
+      "criteria",
+    ]);
     expect(row.rubric_version).toBe(r.version);
     expect(row.criteria).toHaveLength(r.criteria.length);
     const stings = row.criteria.find((c) => c.id === "no-sex-trade-stings")!;

@@ -49,13 +49,20 @@ describe("grades, coverage and rounding", () => {
         fc.double({ min: 0.05, max: 1, noNaN: true }),
         fc.boolean(),
         (weights, minCoverage, useLa) => {
-          const custom = { ...r, grading: { ...r.grading, min_coverage: minCoverage }, criteria: r.criteria.map((c, i) => ({ ...c, weight: weights[i]! })) };
+          const custom = {
+            ...r,
+            grading: { ...r.grading, min_coverage: minCoverage },
+            criteria: r.criteria.map((c, i) => ({ ...c, weight: weights[i]! })),
+          };
           const card = score(useLa ? la : example, custom);
           const known = card.criteria.filter((c) => c.status !== "unknown");
           expect(card.maxPoints).toBe(weights.reduce((a, b) => a + b, 0));
           expect(card.scoredMaxPoints).toBe(known.reduce((s, c) => s + c.weight, 0));
           expect(card.points).toBeLessThanOrEqual(card.scoredMaxPoints);
-          expect(card.points).toBeCloseTo(card.criteria.reduce((s, c) => s + c.points, 0), 2);
+          expect(card.points).toBeCloseTo(
+            card.criteria.reduce((s, c) => s + c.points, 0),
+            2,
+          );
           expect(card.coverage).toBeLessThanOrEqual(card.scoredMaxPoints / card.maxPoints + 1e-12);
           expect(card.percent).toBeGreaterThanOrEqual(0);
           expect(card.percent).toBeLessThanOrEqual(100);
@@ -86,7 +93,10 @@ describe("the rubric is data (acceptance 3)", () => {
   });
 
   it("changes a status when a threshold in the rubric file changes", () => {
-    const edited = RUBRIC_TEXT.replace("partly_met_at_least: 0.25", "partly_met_at_least: 0.4").replace("met_at_least: 0.5\n", "met_at_least: 0.5\n");
+    const edited = RUBRIC_TEXT.replace("partly_met_at_least: 0.25", "partly_met_at_least: 0.4").replace(
+      "met_at_least: 0.5\n",
+      "met_at_least: 0.5\n",
+    );
     const after = score(la, parseRubric(edited));
     expect(after.criteria.find((x) => x.id === "trafficking-arrest-share")!.status).toBe("not-met");
   });

@@ -25,7 +25,8 @@ export function merge(base: unknown, patch: unknown): unknown {
 export function valid(file: string, text: string): TaskForce {
   const v = check(file, text, "2026-12-01");
   const errors = v.problems.filter((p) => p.severity === "error");
-  if (!v.taskForce || errors.length) throw new Error(`${file} is not a valid task force:\n${errors.map((p) => `${p.line}:${p.col} ${p.message}`).join("\n")}`);
+  if (!v.taskForce || errors.length)
+    throw new Error(`${file} is not a valid task force:\n${errors.map((p) => `${p.line}:${p.col} ${p.message}`).join("\n")}`);
   return v.taskForce;
 }
 

@@ -29,8 +29,12 @@ describe("the Los Angeles scorecard", () => {
 
   it("keeps the sources' words: roughly 70, prostitution and solicitation charges, trafficking-related, none reported", () => {
     expect(byId("no-sex-trade-stings").reason).toContain("33 arrests for prostitution and solicitation charges");
-    expect(byId("trafficking-arrest-share").reason).toContain("132 of 354 arrests were for what the source calls “trafficking-related” offences");
-    const facts = byId("trafficking-arrest-share").facts.map((f) => f.value).join("\n");
+    expect(byId("trafficking-arrest-share").reason).toContain(
+      "132 of 354 arrests were for what the source calls “trafficking-related” offences",
+    );
+    const facts = byId("trafficking-arrest-share")
+      .facts.map((f) => f.value)
+      .join("\n");
     expect(facts).toContain("for trafficking: none reported");
     expect(everything()).not.toMatch(/\b0 trafficking arrests\b|for trafficking: 0\b/);
     expect(la.operations[0]!.officers_deployed).toEqual({ approximately: 70, words: "roughly 70" });
@@ -76,6 +80,7 @@ describe("the Los Angeles scorecard", () => {
 
   it("cites, for every fact, only sources the LA file lists", () => {
     const ids = new Set(la.sources.map((s) => s.id));
-    for (const c of card.criteria) for (const f of c.facts) for (const s of f.sources) expect(ids.has(s.source), `${c.id}: ${s.source}`).toBe(true);
+    for (const c of card.criteria)
+      for (const f of c.facts) for (const s of f.sources) expect(ids.has(s.source), `${c.id}: ${s.source}`).toBe(true);
   });
 });

@@ -37,20 +37,85 @@ describe("the rubric file", () => {
 
 describe("a broken rubric is reported as file:line:col, in plain words", () => {
   const cases: { name: string; edit: (t: string) => string; at: string; message: RegExp }[] = [
-    { name: "a weight written as words", edit: (t) => t.replace("weight: 8\n", "weight: eight\n"), at: "weight: eight", message: /weight must be a number, not 'eight'/ },
+    {
+      name: "a weight written as words",
+      edit: (t) => t.replace("weight: 8\n", "weight: eight\n"),
+      at: "weight: eight",
+      message: /weight must be a number, not 'eight'/,
+    },
     { name: "a negative weight", edit: (t) => t.replace("weight: 8\n", "weight: -3\n"), at: "weight: -3", message: /weight/ },
-    { name: "a misspelt field", edit: (t) => t.replace("    question: What share", "    questoin: What share"), at: "questoin", message: /unknown field 'questoin'.*did you mean 'question'/ },
-    { name: "a criterion the tool does not know", edit: (t) => t.replace("id: law-enforcement-share", "id: law-enforcment-share"), at: "law-enforcment-share", message: /no criterion called 'law-enforcment-share'\. Did you mean 'law-enforcement-share'/ },
-    { name: "the same criterion twice", edit: (t) => t.replace("id: victim-service-co-lead", "id: law-enforcement-share"), at: "id: law-enforcement-share\n    category: composition\n    title: A victim", message: /listed twice/ },
-    { name: "a threshold written as words", edit: (t) => t.replace("met_at_most: 0.5", 'met_at_most: "half"'), at: 'met_at_most: "half"', message: /met_at_most must be a number/ },
-    { name: "an unknown param", edit: (t) => t.replace("met_at_most: 0.5", "met_at_most: 0.5\n      met_at_mots: 1"), at: "met_at_mots", message: /unknown field 'met_at_mots'/ },
-    { name: "thresholds the wrong way round", edit: (t) => t.replace("partly_met_at_most: 0.67", "partly_met_at_most: 0.3"), at: "partly_met_at_most: 0.3", message: /must be at least met_at_most/ },
-    { name: "grades out of order", edit: (t) => t.replace("{ grade: B, min_percent: 80 }", "{ grade: B, min_percent: 95 }"), at: "min_percent: 95", message: /highest min_percent to the lowest/ },
-    { name: "no grade at 0", edit: (t) => t.replace("{ grade: F, min_percent: 0 }", "{ grade: F, min_percent: 10 }"), at: "min_percent: 10", message: /must have min_percent: 0/ },
-    { name: "an unknown category", edit: (t) => t.replace("category: equity", "category: fairness"), at: "category: fairness", message: /category must be one of/ },
-    { name: "a citation address that is not a web address", edit: (t) => t.replace("url: https://ovc.ojp.gov/faq/list?page=2", "url: javascript:alert(1)"), at: "javascript:alert", message: /url is not in the right form/ },
-    { name: "no version", edit: (t) => t.replace(/version: "[^"]+"\n/, ""), at: "title: Task Force Accountability Rubric", message: /missing the required field 'version'/ },
-    { name: "a tab for indentation", edit: (t) => t.replace("  min_coverage: 0.5", "\tmin_coverage: 0.5"), at: "\tmin_coverage", message: /tab/ },
+    {
+      name: "a misspelt field",
+      edit: (t) => t.replace("    question: What share", "    questoin: What share"),
+      at: "questoin",
+      message: /unknown field 'questoin'.*did you mean 'question'/,
+    },
+    {
+      name: "a criterion the tool does not know",
+      edit: (t) => t.replace("id: law-enforcement-share", "id: law-enforcment-share"),
+      at: "law-enforcment-share",
+      message: /no criterion called 'law-enforcment-share'\. Did you mean 'law-enforcement-share'/,
+    },
+    {
+      name: "the same criterion twice",
+      edit: (t) => t.replace("id: victim-service-co-lead", "id: law-enforcement-share"),
+      at: "id: law-enforcement-share\n    category: composition\n    title: A victim",
+      message: /listed twice/,
+    },
+    {
+      name: "a threshold written as words",
+      edit: (t) => t.replace("met_at_most: 0.5", 'met_at_most: "half"'),
+      at: 'met_at_most: "half"',
+      message: /met_at_most must be a number/,
+    },
+    {
+      name: "an unknown param",
+      edit: (t) => t.replace("met_at_most: 0.5", "met_at_most: 0.5\n      met_at_mots: 1"),
+      at: "met_at_mots",
+      message: /unknown field 'met_at_mots'/,
+    },
+    {
+      name: "thresholds the wrong way round",
+      edit: (t) => t.replace("partly_met_at_most: 0.67", "partly_met_at_most: 0.3"),
+      at: "partly_met_at_most: 0.3",
+      message: /must be at least met_at_most/,
+    },
+    {
+      name: "grades out of order",
+      edit: (t) => t.replace("{ grade: B, min_percent: 80 }", "{ grade: B, min_percent: 95 }"),
+      at: "min_percent: 95",
+      message: /highest min_percent to the lowest/,
+    },
+    {
+      name: "no grade at 0",
+      edit: (t) => t.replace("{ grade: F, min_percent: 0 }", "{ grade: F, min_percent: 10 }"),
+      at: "min_percent: 10",
+      message: /must have min_percent: 0/,
+    },
+    {
+      name: "an unknown category",
+      edit: (t) => t.replace("category: equity", "category: fairness"),
+      at: "category: fairness",
+      message: /category must be one of/,
+    },
+    {
+      name: "a citation address that is not a web address",
+      edit: (t) => t.replace("url: https://ovc.ojp.gov/faq/list?page=2", "url: javascript:alert(1)"),
+      at: "javascript:alert",
+      message: /url is not in the right form/,
+    },
+    {
+      name: "no version",
+      edit: (t) => t.replace(/version: "[^"]+"\n/, ""),
+      at: "title: Task Force Accountability Rubric",
+      message: /missing the required field 'version'/,
+    },
+    {
+      name: "a tab for indentation",
+      edit: (t) => t.replace("  min_coverage: 0.5", "\tmin_coverage: 0.5"),
+      at: "\tmin_coverage",
+      message: /tab/,
+    },
   ];
   for (const c of cases) {
     it(`reports ${c.name}`, () => {
@@ -74,7 +139,14 @@ describe("a broken rubric is reported as file:line:col, in plain words", () => {
   });
 
   it("refuses alias bombs", () => {
-    const bomb = 'a: &a ["x","x","x","x","x","x","x","x","x","x"]\n' + Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`).join("\n") + "\n";
+    const bomb =
+      'a: &a ["x","x","x","x","x","x","x","x","x","x"]\n' +
+      Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      ).join("\n") +
+      "\n";
     expect(problems(bomb)[0]!.code).toBe("yaml-alias-limit");
   });
 

@@ -23,7 +23,8 @@ describe("quotes", () => {
       const start = q.index;
       const indent = q[1]!.length;
       let end = LA.indexOf("\n", start + 1);
-      while (end !== -1 && new RegExp(`^ {${indent + 1},}\\S`).test(LA.slice(end + 1, LA.indexOf("\n", end + 1)))) end = LA.indexOf("\n", end + 1);
+      while (end !== -1 && new RegExp(`^ {${indent + 1},}\\S`).test(LA.slice(end + 1, LA.indexOf("\n", end + 1))))
+        end = LA.indexOf("\n", end + 1);
       const edited = LA.slice(0, start) + LA.slice(end);
       const after = quoteWarnings(edited);
       expect(after.length, `removing the quote at offset ${start}`).toBe(before.length + 1);
@@ -51,9 +52,15 @@ describe("quotes", () => {
   });
 
   it("accepts a citation as a section with source, quote, page and section, and locates a typo in it", () => {
-    const edited = LA.replace("        - source: scvnews-2016\n          quote: 18 governmental", "        - source: scvnews-2016\n          page: \"3\"\n          quote: 18 governmental");
+    const edited = LA.replace(
+      "        - source: scvnews-2016\n          quote: 18 governmental",
+      '        - source: scvnews-2016\n          page: "3"\n          quote: 18 governmental',
+    );
     expect(problems(edited).filter((p) => p.severity === "error")).toEqual([]);
-    const typo = LA.replace("        - source: scvnews-2016\n          quote: 18 governmental", "        - source: scvnews-2016\n          qoute: 18 governmental");
+    const typo = LA.replace(
+      "        - source: scvnews-2016\n          quote: 18 governmental",
+      "        - source: scvnews-2016\n          qoute: 18 governmental",
+    );
     const errors = problems(typo).filter((p) => p.severity === "error");
     expect(errors).toHaveLength(1);
     expect(errors[0]!.message).toMatch(/unknown field 'qoute'.*did you mean 'quote'/);
@@ -62,7 +69,10 @@ describe("quotes", () => {
 
 describe("practice is not policy", () => {
   it("warns when a policy rests only on an op-ed", () => {
-    const edited = LA.replace("  non_arrest_of_people_selling_sex:\n    status: unknown", "  non_arrest_of_people_selling_sex:\n    status: \"no\"\n    sources: [op-ed-2018]");
+    const edited = LA.replace(
+      "  non_arrest_of_people_selling_sex:\n    status: unknown",
+      '  non_arrest_of_people_selling_sex:\n    status: "no"\n    sources: [op-ed-2018]',
+    );
     const found = problems(edited).filter((p) => p.code === "policy-from-practice");
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toMatch(/what one operation did is a practice/);
@@ -72,11 +82,18 @@ describe("practice is not policy", () => {
 describe("inferred dates", () => {
   it("asks how an inferred date was worked out, at date_basis", () => {
     const op = (extra: string) =>
-      readFixture("score", "blank.yaml").replace("operations: []", `operations:\n  - name: Example Sting\n    date: 2023-06-01\n    date_basis: year-inferred\n    type: sting-selling-sex\n    officers_deployed: 5\n    arrests: { total: 2 }\n    referred_to_services: 0\n    services_conditional_on_arrest: unknown\n    sources: [example-news]\n${extra}`);
+      readFixture("score", "blank.yaml").replace(
+        "operations: []",
+        `operations:\n  - name: Example Sting\n    date: 2023-06-01\n    date_basis: year-inferred\n    type: sting-selling-sex\n    officers_deployed: 5\n    arrests: { total: 2 }\n    referred_to_services: 0\n    services_conditional_on_arrest: unknown\n    sources: [example-news]\n${extra}`,
+      );
     const without = check("x.yaml", op(""), "2026-12-01").problems.filter((p) => p.code === "inferred-unexplained");
     expect(without).toHaveLength(1);
     expect(without[0]).toMatchObject({ line: 25, col: 17, severity: "warning" });
-    const withNote = check("x.yaml", op("    note: The source names Tuesday, 1 June; that fell on a Tuesday in 2023.\n"), "2026-12-01").problems.filter((p) => p.code === "inferred-unexplained");
+    const withNote = check(
+      "x.yaml",
+      op("    note: The source names Tuesday, 1 June; that fell on a Tuesday in 2023.\n"),
+      "2026-12-01",
+    ).problems.filter((p) => p.code === "inferred-unexplained");
     expect(withNote).toEqual([]);
   });
 });

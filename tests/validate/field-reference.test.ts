@@ -14,7 +14,13 @@ describe("docs/fields.md", () => {
 
   it("has a heading for every field, explains every enum value, and lists every problem code", () => {
     const doc = fieldReference(schema);
-    for (const path of ["operations[].arrests.total", "membership.members[].sector", "membership.counts[].groups[].kind", "sources[].archive_url", "policies.community_oversight.status"]) {
+    for (const path of [
+      "operations[].arrests.total",
+      "membership.members[].sector",
+      "membership.counts[].groups[].kind",
+      "sources[].archive_url",
+      "policies.community_oversight.status",
+    ]) {
       expect(doc).toContain(`### \`${path}\``);
     }
     expect(doc).toContain("- `sex-worker-led`: An organisation led by sex workers");
@@ -25,7 +31,10 @@ describe("docs/fields.md", () => {
   it("splits an enum description into its lead and one line per value", () => {
     expect(explainEnum("Pick one. a-b: first thing. c: second: with colon.", ["a-b", "c"])).toEqual({
       lead: "Pick one.",
-      values: [["a-b", "first thing."], ["c", "second: with colon."]],
+      values: [
+        ["a-b", "first thing."],
+        ["c", "second: with colon."],
+      ],
     });
   });
 });

@@ -9,7 +9,9 @@ import { fixture } from "../helpers.ts";
 // so that a fixture cannot silently drift from what it claims to test.
 const TODAY = "2026-11-29";
 const DIR = fixture("invalid");
-const files = readdirSync(DIR).filter((f) => f.endsWith(".yaml")).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith(".yaml"))
+  .sort();
 
 interface Expectation {
   code: string;
@@ -49,7 +51,10 @@ describe("invalid fixtures", () => {
     expect(got).toEqual(expected.map(({ code, line, col }) => ({ code, line, col })));
     const lines = text.split(/\r?\n/);
     for (const e of expected) {
-      if (e.text !== undefined) expect(lines[e.line - 1]?.slice(e.col - 1), `${name} ${e.line}:${e.col}`).toMatch(new RegExp(`^${e.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+      if (e.text !== undefined)
+        expect(lines[e.line - 1]?.slice(e.col - 1), `${name} ${e.line}:${e.col}`).toMatch(
+          new RegExp(`^${e.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+        );
     }
     for (const p of problems) {
       expect(p.file).toBe(name);

@@ -60,14 +60,28 @@ describe("invisibleCharacterChecks", () => {
 
   it("points at the escape that writes one, and counts each escape in order", () => {
     const found = problems('name: "Example \\u202ECounty"\nnote: "a\\u2066b\\U00002069 \\\\u2068 \\xAD"\n');
-    expect(found.map((p) => [p.line, p.col])).toEqual([[1, 16], [2, 9], [2, 16], [2, 35]]);
+    expect(found.map((p) => [p.line, p.col])).toEqual([
+      [1, 16],
+      [2, 9],
+      [2, 16],
+      [2, 35],
+    ]);
     expect(found[0]!.message).toMatch(/U\+202E \(RIGHT-TO-LEFT OVERRIDE\).*It is written as the escape \\u202E: delete that escape\.$/);
     expect(found[2]!.message).toContain("the escape \\U00002069");
     expect(found[3]!.message).toContain("U+00AD (SOFT HYPHEN)");
   });
 
   it("reports each of the isolates and the other direction controls", () => {
-    expect(reported("x\u2066y\u2067z\u2068w\u2069 \u202Aa\u202Bb\u202Cc\u202Dd")).toEqual(["U+2066", "U+2067", "U+2068", "U+2069", "U+202A", "U+202B", "U+202C", "U+202D"]);
+    expect(reported("x\u2066y\u2067z\u2068w\u2069 \u202Aa\u202Bb\u202Cc\u202Dd")).toEqual([
+      "U+2066",
+      "U+2067",
+      "U+2068",
+      "U+2069",
+      "U+202A",
+      "U+202B",
+      "U+202C",
+      "U+202D",
+    ]);
   });
 
   it("treats the marks as errors too: the scorecard isolates names itself", () => {
@@ -75,7 +89,16 @@ describe("invisibleCharacterChecks", () => {
   });
 
   it("reports invisible spaces and blanks: zero-width space, word joiner, byte order mark inside a value, soft hyphen, fillers", () => {
-    expect(reported("a\u200Bb\u2060c\uFEFFd\u00ADe\u180Ef\u3164g\u2062h\u034Fi")).toEqual(["U+200B", "U+2060", "U+FEFF", "U+00AD", "U+180E", "U+3164", "U+2062", "U+034F"]);
+    expect(reported("a\u200Bb\u2060c\uFEFFd\u00ADe\u180Ef\u3164g\u2062h\u034Fi")).toEqual([
+      "U+200B",
+      "U+2060",
+      "U+FEFF",
+      "U+00AD",
+      "U+180E",
+      "U+3164",
+      "U+2062",
+      "U+034F",
+    ]);
     // The byte order mark that starts a file is not in any value.
     expect(problems("\uFEFFname: Example County Task Force\n")).toEqual([]);
   });
@@ -83,7 +106,9 @@ describe("invisibleCharacterChecks", () => {
   it("reports a zero-width space in a member's name, with the member's place in the list", () => {
     const found = problems("membership:\n  members:\n    - name: Example Police\n    - name: Example Out\u200Breach\n");
     expect(found).toMatchObject([{ line: 4, col: 24 }]);
-    expect(found[0]!.message).toMatch(/^membership\.members\[1\]\.name contains an invisible character, U\+200B \(ZERO WIDTH SPACE\), after 'Example Out': .*retype the name/);
+    expect(found[0]!.message).toMatch(
+      /^membership\.members\[1\]\.name contains an invisible character, U\+200B \(ZERO WIDTH SPACE\), after 'Example Out': .*retype the name/,
+    );
   });
 
   // Joiners: needed between two letters of a script that uses them, nowhere else (a table, as eslint's RuleTester).
@@ -119,7 +144,13 @@ describe("invisibleCharacterChecks", () => {
 
   it("allows one variation selector after a character that has variants, and no other", () => {
     expect(reported("\u845B\u{E0100} \u8FBB\uFE00 \u2665\uFE0F \u2764\uFE0E 1\uFE0F\u20E3")).toEqual([]);
-    expect(reported("x\uFE0F \uFE0Fa \u845B\u{E0100}\u{E0101} a\u{E0100} \u2665\uFE0F\uFE0F")).toEqual(["U+FE0F", "U+FE0F", "U+E0101", "U+E0100", "U+FE0F"]);
+    expect(reported("x\uFE0F \uFE0Fa \u845B\u{E0100}\u{E0101} a\u{E0100} \u2665\uFE0F\uFE0F")).toEqual([
+      "U+FE0F",
+      "U+FE0F",
+      "U+E0101",
+      "U+E0100",
+      "U+FE0F",
+    ]);
   });
 
   it("allows tag letters only inside a flag, and names the letter they hide", () => {
@@ -130,13 +161,18 @@ describe("invisibleCharacterChecks", () => {
     expect(hidden[0]!.message).toContain("U+E0068 (TAG LATIN SMALL LETTER H)");
     expect(hidden[0]!.message).toContain("a hidden copy of 'h'");
     // A flag's tags that run on (here eight letters) are hidden text, and so is a cancel tag alone.
-    expect(reported(`\u{1F3F4}${String.fromCodePoint(...Array.from("abcdefgh", (c) => 0xe0000 + c.charCodeAt(0)))}\u{E007F}`)).toHaveLength(9);
+    expect(reported(`\u{1F3F4}${String.fromCodePoint(...Array.from("abcdefgh", (c) => 0xe0000 + c.charCodeAt(0)))}\u{E007F}`)).toHaveLength(
+      9,
+    );
     expect(reported("x\u{E007F}")).toEqual(["U+E007F"]);
   });
 
   it("locates characters in block text, in lists and in single quotes, and skips a block's header comment", () => {
     expect(problems("note: | # \u202E in the comment\n  first line\n  and \u202E here\n")).toMatchObject([{ line: 3, col: 7 }]);
-    expect(problems("list: [ok, 'Ex\u200Bample', \"also\u2060\"]\n").map((p) => [p.line, p.col])).toEqual([[1, 15], [1, 29]]);
+    expect(problems("list: [ok, 'Ex\u200Bample', \"also\u2060\"]\n").map((p) => [p.line, p.col])).toEqual([
+      [1, 15],
+      [1, 29],
+    ]);
     expect(problems("note: >\n  folded\n  x\u202Ey\n")).toMatchObject([{ line: 3, col: 4 }]);
   });
 
@@ -175,9 +211,17 @@ describe("invisible characters in a whole file", () => {
   it("are found in every printed field: member names, notes, quotes, source titles and publishers", () => {
     const { problems: found } = check("many.yaml", readFixture("invalid", "invisible-several.yaml"), TODAY);
     const fields = found.filter((p) => p.code === "character-invisible").map((p) => p.message.split(" contains ")[0]);
-    expect(new Set(fields)).toEqual(new Set(["name", "membership.members[0].note", "membership.members[1].note", "operations[0].name", "sources[0].title"]));
-    const quoted = check("q.yaml", readFixture("invalid", "invisible-zero-width.yaml"), TODAY).problems.map((p) => p.message.split(" contains ")[0]);
-    expect(quoted).toEqual(["membership.members[1].name", "policies.non_arrest_of_people_selling_sex.sources[0].quote", "sources[0].publisher"]);
+    expect(new Set(fields)).toEqual(
+      new Set(["name", "membership.members[0].note", "membership.members[1].note", "operations[0].name", "sources[0].title"]),
+    );
+    const quoted = check("q.yaml", readFixture("invalid", "invisible-zero-width.yaml"), TODAY).problems.map(
+      (p) => p.message.split(" contains ")[0],
+    );
+    expect(quoted).toEqual([
+      "membership.members[1].name",
+      "policies.non_arrest_of_people_selling_sex.sources[0].quote",
+      "sources[0].publisher",
+    ]);
   });
 
   it("leave the names that need joiners valid", () => {
@@ -191,10 +235,16 @@ describe("invisible characters in a whole file", () => {
 
   it("report an annotation control once, as invisible, though no font has it either", () => {
     const text = valid.replace(/^name: (.*)$/m, "name: $1 \uFFF9x\uFFFAy\uFFFB");
-    const codes = check("a.yaml", text, TODAY).problems.filter((p) => p.severity === "error").map((p) => p.code);
+    const codes = check("a.yaml", text, TODAY)
+      .problems.filter((p) => p.severity === "error")
+      .map((p) => p.code);
     expect(codes).toEqual(["character-invisible", "character-invisible", "character-invisible"]);
     // The font check alone still says that no font has it.
-    expect(fontCoverageChecks(load("a.yaml", text), bundledCoverage()).map((p) => p.code)).toEqual(["character-unprintable", "character-unprintable", "character-unprintable"]);
+    expect(fontCoverageChecks(load("a.yaml", text), bundledCoverage()).map((p) => p.code)).toEqual([
+      "character-unprintable",
+      "character-unprintable",
+      "character-unprintable",
+    ]);
   });
 
   it("in a field name give an unknown-field error that shows the control, and nothing crashes", () => {

@@ -29,7 +29,9 @@ describe("rules beyond the schema", () => {
   });
 
   it("does not compare referrals with arrests for outreach, which arrests nobody", () => {
-    expect(found(edited(["type: trafficker-investigation", "type: outreach"], ["referred_to_services: 3", "referred_to_services: 40"]))).toEqual([]);
+    expect(
+      found(edited(["type: trafficker-investigation", "type: outreach"], ["referred_to_services: 3", "referred_to_services: 40"])),
+    ).toEqual([]);
   });
 
   it("leaves sums alone when the total or a charge is unknown", () => {
@@ -47,21 +49,34 @@ describe("rules beyond the schema", () => {
 
   it("warns when dates contradict each other", () => {
     expect(found(edited(["date: 2023-03-14", "date: 2018-03-14"]))).toEqual(["warning date-order 76:11"]);
-    expect(problems(edited(["last_reviewed: 2024-05-01", "last_reviewed: 2023-12-01"]))[0]?.message).toMatch(/last_reviewed \(2023-12-01\) is before sources\[1\] was published \(2024-01-10\)/);
+    expect(problems(edited(["last_reviewed: 2024-05-01", "last_reviewed: 2023-12-01"]))[0]?.message).toMatch(
+      /last_reviewed \(2023-12-01\) is before sources\[1\] was published \(2024-01-10\)/,
+    );
   });
 
   it("requires a source for a known fact, and says to cite one or write unknown", () => {
-    const [p] = problems(edited(["non_punishment_of_victims: { status: yes, sources: [example-report-2023] }", "non_punishment_of_victims: { status: yes }"]));
+    const [p] = problems(
+      edited(["non_punishment_of_victims: { status: yes, sources: [example-report-2023] }", "non_punishment_of_victims: { status: yes }"]),
+    );
     expect(p).toMatchObject({ code: "source-missing", severity: "error", line: 92 });
     expect(p!.message).toMatch(/policies\.non_punishment_of_victims states status: yes, but cites no source\. .*or write unknown/);
-    expect(found(edited(["no_condoms_as_evidence: { status: unknown }", "no_condoms_as_evidence: { status: unknown, sources: [] }"]))).toEqual([]);
-    expect(found(edited(['date: "2019"\n  sources: [example-gazette-2019]', 'date: "2019"\n  sources: []']))).toEqual(["error source-missing 15:12"]);
+    expect(
+      found(edited(["no_condoms_as_evidence: { status: unknown }", "no_condoms_as_evidence: { status: unknown, sources: [] }"])),
+    ).toEqual([]);
+    expect(found(edited(['date: "2019"\n  sources: [example-gazette-2019]', 'date: "2019"\n  sources: []']))).toEqual([
+      "error source-missing 15:12",
+    ]);
     expect(found(edited(['date: "2019"\n  sources: [example-gazette-2019]', "date: unknown\n  sources: []"]))).toEqual([]);
   });
 
   it("requires every listed member, grant and operation to cite a source", () => {
-    const text = edited(["    amount: 250000\n    currency: USD\n    years: 2019-2021\n    sources: [example-gazette-2019]", "    amount: unknown\n    sources: []"]);
-    expect(problems(text).map((p) => p.message)).toEqual([expect.stringMatching(/^funding\[0\] \('Example State Department of Justice'\) cites no source/)]);
+    const text = edited([
+      "    amount: 250000\n    currency: USD\n    years: 2019-2021\n    sources: [example-gazette-2019]",
+      "    amount: unknown\n    sources: []",
+    ]);
+    expect(problems(text).map((p) => p.message)).toEqual([
+      expect.stringMatching(/^funding\[0\] \('Example State Department of Justice'\) cites no source/),
+    ]);
   });
 
   it("resolves references to an id written out of form once, at the id", () => {
@@ -71,7 +86,9 @@ describe("rules beyond the schema", () => {
 
   it("suggests the listed id that differs only in case", () => {
     const messages = problems(edited(["sources: [example-reply-2024]", "sources: [Example-Reply-2024]"])).map((p) => p.message);
-    expect(messages).toContainEqual(expect.stringMatching(/^source 'Example-Reply-2024' is not listed under sources:\. Did you mean 'example-reply-2024'\?/));
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^source 'Example-Reply-2024' is not listed under sources:\. Did you mean 'example-reply-2024'\?/),
+    );
     expect(messages).toContainEqual(expect.stringMatching(/^sources\[0\] is not in the right form/));
   });
 
@@ -81,7 +98,17 @@ describe("rules beyond the schema", () => {
 
   it("warns when members of a sector outnumber the seats counted for it, but not for partners", () => {
     expect(found(edited(["survivor_led_seats: 1", "survivor_led_seats: 0"]))).toEqual(["warning seats-fewer-than-members 67:23"]);
-    expect(found(edited(["survivor_led_seats: 1", "survivor_led_seats: 0"], ["role: voting-member\n      votes: yes\n      sources: [example-report-2023]\n    - name: Example Sex", "role: partner\n      votes: yes\n      sources: [example-report-2023]\n    - name: Example Sex"]))).toEqual([]);
+    expect(
+      found(
+        edited(
+          ["survivor_led_seats: 1", "survivor_led_seats: 0"],
+          [
+            "role: voting-member\n      votes: yes\n      sources: [example-report-2023]\n    - name: Example Sex",
+            "role: partner\n      votes: yes\n      sources: [example-report-2023]\n    - name: Example Sex",
+          ],
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it("refuses a published scorecard that never gave the task force a chance to reply (more in tests/hearing)", () => {
@@ -99,8 +126,10 @@ describe("rules beyond the schema", () => {
   });
 
   it("runs its checks even when the schema fails elsewhere, so every problem shows at once", () => {
-    expect(found(edited(["name: Example County Task Force", "nme: Example County Task Force"], ["selling_sex: 0", "selling_sex: 5"])).map((p) => p.split(" ")[1])).toEqual(
-      ["schema-required", "schema-unknown-field", "arrests-exceed-total"],
-    );
+    expect(
+      found(edited(["name: Example County Task Force", "nme: Example County Task Force"], ["selling_sex: 0", "selling_sex: 5"])).map(
+        (p) => p.split(" ")[1],
+      ),
+    ).toEqual(["schema-required", "schema-unknown-field", "arrests-exceed-total"]);
   });
 });

@@ -71,7 +71,9 @@ describe(".github/workflows/scorecards.yml", () => {
   });
 
   it("every scorecard command it calls exists and accepts the options given", async () => {
-    const calls = runs.filter((r) => r.startsWith("npm run scorecard -- ")).map((r) => r.slice("npm run scorecard -- ".length).split(/\s+/));
+    const calls = runs
+      .filter((r) => r.startsWith("npm run scorecard -- "))
+      .map((r) => r.slice("npm run scorecard -- ".length).split(/\s+/));
     expect(calls.map((c) => c[0])).toEqual(expect.arrayContaining(["validate", "diff"]));
     for (const args of calls) {
       const r = await cli([...args, "--help"]);

@@ -121,7 +121,10 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
   const summaryPage = compilePage(readFileSync(join(TEMPLATES_DIR, "summary.hbs"), "utf8"));
   const methodologyPage = compilePage<ReturnType<typeof methodologyView>>(readFileSync(join(TEMPLATES_DIR, "methodology.hbs"), "utf8"));
   // Every page links each language the collection is built in.
-  const pageLanguages = [...new Set([...configured.languages, ...languages])].map((l) => ({ lang: l, suffix: languageSuffix(l, configured.first) }));
+  const pageLanguages = [...new Set([...configured.languages, ...languages])].map((l) => ({
+    lang: l,
+    suffix: languageSuffix(l, configured.first),
+  }));
   const wordsOf = (lang: string) => {
     const w = words.get(lang);
     if (!w) throw new Error(`the ${lang} words were not read (this is a bug)`);
@@ -140,12 +143,23 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
     concurrency: concurrency as number,
     timeoutSeconds: timeout as number,
     force: values.force,
-    shared: sharedHash({ tool: toolFingerprint(TOOL_ROOT), rubric: rubricText, theme, config: readConfigText(io.cwd), strict: values.strict }),
+    shared: sharedHash({
+      tool: toolFingerprint(TOOL_ROOT),
+      rubric: rubricText,
+      theme,
+      config: readConfigText(io.cwd),
+      strict: values.strict,
+    }),
     languages: languages.map((lang) => ({ lang, suffix: languageSuffix(lang, configured.first), words: hashParts(wordsOf(lang).texts) })),
     keepLanguages: [...new Set([...configured.languages, ...languages])],
     collection: (rows, lang) => {
       const w = wordsOf(lang);
-      const view = indexView(rows, rubric.grading.grades.map((g) => g.grade), w.messages, pageLanguages);
+      const view = indexView(
+        rows,
+        rubric.grading.grades.map((g) => g.grade),
+        w.messages,
+        pageLanguages,
+      );
       // Each page gets the bundled font pieces its text uses, like the scorecards.
       return {
         index: inlineFonts(indexPage(view, pageStyles), theme.fonts),
@@ -162,7 +176,16 @@ export async function buildCommand(args: string[], io: CliIO): Promise<number> {
       let since: ReturnType<typeof renderDocument>["editions"]["sinceLast"];
       const outputs = langs.map((lang) => {
         const w = wordsOf(lang);
-        const built = renderDocument(taskForce, w.rubric, renderHtml, { ...provenance, rubricVersion: rubric.version }, config, editions, w.messages, rubric);
+        const built = renderDocument(
+          taskForce,
+          w.rubric,
+          renderHtml,
+          { ...provenance, rubricVersion: rubric.version },
+          config,
+          editions,
+          w.messages,
+          rubric,
+        );
         since ??= built.editions.sinceLast;
         const pdfName = `${basename(provenance.dataFile, extname(provenance.dataFile))}${languageSuffix(lang, configured.first)}.pdf`;
         const handout = renderHandoutHtml ? renderHandout(built, renderHandoutHtml, { siteUrl: config.site_url, pdfName }) : undefined;

@@ -50,7 +50,9 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
   const headCommit = values.head === undefined ? undefined : resolveRef(root, values.head);
   const base = values.base === undefined ? defaultBase(root, io.env, headCommit) : { commit: resolveRef(root, values.base), label: "" };
   if (values.base !== undefined) base.label = revisionLabel(values.base, base.commit!);
-  const headSide = headCommit ? readRevision(root, { commit: headCommit, label: revisionLabel(values.head!, headCommit) }, toolRubric) : readWorkingTree(root, toolRubric);
+  const headSide = headCommit
+    ? readRevision(root, { commit: headCommit, label: revisionLabel(values.head!, headCommit) }, toolRubric)
+    : readWorkingTree(root, toolRubric);
   const model = compare(readRevision(root, base, toolRubric), headSide, today(io.env));
 
   // The diff is in English, worded as the English index and summary word the score.

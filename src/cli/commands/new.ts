@@ -17,26 +17,40 @@ unknown only with what a published source states.`;
 const MAX_NAME = 300;
 
 export function newCommand(args: string[], io: CliIO): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { dir: { type: "string", default: "scorecards" }, help: { type: "boolean", short: "h" } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { dir: { type: "string", default: "scorecards" }, help: { type: "boolean", short: "h" } },
+  });
   if (values.help) {
     io.stdout.write(HELP + "\n");
     return 0;
   }
-  if (positionals.length !== 1) throw new UserError(`give the task force's name in quotes, such as: scorecard new "Example County Human Trafficking Task Force"`);
+  if (positionals.length !== 1)
+    throw new UserError(`give the task force's name in quotes, such as: scorecard new "Example County Human Trafficking Task Force"`);
   const name = positionals[0]!.trim();
   // eslint-disable-next-line no-control-regex -- finding control characters in the name is what this check is for
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw new UserError("the name holds a line break or another control character. Write it on one line.");
+  if (/[\u0000-\u001f\u007f]/.test(name))
+    throw new UserError("the name holds a line break or another control character. Write it on one line.");
   if (name.length > MAX_NAME) throw new UserError(`the name is ${name.length} characters long; keep it under ${MAX_NAME}.`);
   const slug = slugify(name);
-  if (!slug) throw new UserError(`the name '${name}' has no letters or digits to make a file name from. Write the task force's name, such as "Example County Task Force".`);
+  if (!slug)
+    throw new UserError(
+      `the name '${name}' has no letters or digits to make a file name from. Write the task force's name, such as "Example County Task Force".`,
+    );
 
   const dir = resolve(io.cwd, values.dir);
   const file = join(dir, `${slug}.yaml`);
   const shown = displayName(file, io);
   for (const existing of [file, join(dir, `${slug}.yml`)]) {
-    if (existsSync(existing)) throw new UserError(`${displayName(existing, io)} already exists, and new never overwrites a file. Edit that file, or choose another name.`);
+    if (existsSync(existing))
+      throw new UserError(
+        `${displayName(existing, io)} already exists, and new never overwrites a file. Edit that file, or choose another name.`,
+      );
   }
-  const schemaRef = relative(dirname(file), join(TOOL_ROOT, "schemas", "task-force.schema.json")).split("\\").join("/");
+  const schemaRef = relative(dirname(file), join(TOOL_ROOT, "schemas", "task-force.schema.json"))
+    .split("\\")
+    .join("/");
   const text = scaffold(schema, { name, schemaRef });
   // The new file must validate as written; if it does not, the scaffold is out of step with the schema.
   const errors = check(shown, text, today(io.env)).problems.filter((p) => p.severity === "error");
@@ -45,7 +59,8 @@ export function newCommand(args: string[], io: CliIO): number {
   try {
     writeFileSync(file, text, { flag: "wx" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new UserError(`${shown} already exists, and new never overwrites a file. Edit that file, or choose another name.`);
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      throw new UserError(`${shown} already exists, and new never overwrites a file. Edit that file, or choose another name.`);
     throw error;
   }
   io.stdout.write(

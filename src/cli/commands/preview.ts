@@ -29,8 +29,12 @@ function untilStopped(): Promise<string> {
       process.off("SIGTERM", onTerm);
       resolve(signal);
     };
-    const onInt = () => { stop("SIGINT"); };
-    const onTerm = () => { stop("SIGTERM"); };
+    const onInt = () => {
+      stop("SIGINT");
+    };
+    const onTerm = () => {
+      stop("SIGTERM");
+    };
     process.once("SIGINT", onInt);
     process.once("SIGTERM", onTerm);
   });
@@ -40,23 +44,37 @@ export async function previewCommand(args: string[], io: CliIO, stopped: () => P
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { port: { type: "string", default: "4173" }, pdf: { type: "boolean" }, lang: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      port: { type: "string", default: "4173" },
+      pdf: { type: "boolean" },
+      lang: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help) {
     io.stdout.write(HELP + "\n");
     return 0;
   }
-  if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) throw new UserError(`--port must be a number from 1 to 65535, such as 4173, not '${values.port}'.`);
-  if (values.lang !== undefined && !catalogueLanguages().includes(values.lang)) throw new UserError(`--lang names '${values.lang}', but the tool has words only for ${catalogueLanguages().join(", ")}.`);
+  if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535)
+    throw new UserError(`--port must be a number from 1 to 65535, such as 4173, not '${values.port}'.`);
+  if (values.lang !== undefined && !catalogueLanguages().includes(values.lang))
+    throw new UserError(`--lang names '${values.lang}', but the tool has words only for ${catalogueLanguages().join(", ")}.`);
   if (positionals.length > 1) throw new UserError("preview shows one file at a time. Name one, such as scorecards/example.yaml.");
   let file: string;
   if (positionals[0] !== undefined) {
     file = isAbsolute(positionals[0]) ? positionals[0] : join(io.cwd, positionals[0]);
-    if (!existsSync(file)) throw new UserError(`${positionals[0]}: no such file. Check the path, or start one with: npm run scorecard -- new "Task force name"`);
-    if (statSync(file).isDirectory()) throw new UserError(`${positionals[0]} is a folder. Name one task force file in it, such as ${join(positionals[0], "example.yaml")}.`);
+    if (!existsSync(file))
+      throw new UserError(`${positionals[0]}: no such file. Check the path, or start one with: npm run scorecard -- new "Task force name"`);
+    if (statSync(file).isDirectory())
+      throw new UserError(
+        `${positionals[0]} is a folder. Name one task force file in it, such as ${join(positionals[0], "example.yaml")}.`,
+      );
   } else {
     const files = resolveInputs([], io);
-    if (files.length !== 1) throw new UserError(`name the file to preview, such as: npm run scorecard -- preview ${displayName(files[0]!, io)}\nFiles found: ${files.map((f) => displayName(f, io)).join(", ")}`);
+    if (files.length !== 1)
+      throw new UserError(
+        `name the file to preview, such as: npm run scorecard -- preview ${displayName(files[0]!, io)}\nFiles found: ${files.map((f) => displayName(f, io)).join(", ")}`,
+      );
     file = files[0]!;
   }
   const display = displayName(file, io);

@@ -59,7 +59,12 @@ export async function replyPacketCommand(args: string[], io: CliIO): Promise<num
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: "string", default: "output" }, paper: { type: "string", default: "letter" }, lang: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      out: { type: "string", default: "output" },
+      paper: { type: "string", default: "letter" },
+      lang: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help) {
     io.stdout.write(HELP + "\n");
@@ -68,7 +73,9 @@ export async function replyPacketCommand(args: string[], io: CliIO): Promise<num
   const paper = values.paper.toLowerCase();
   if (paper !== "letter" && paper !== "a4") throw new UserError(`--paper must be letter or a4, not '${values.paper}'.`);
   if (positionals.length !== 1) {
-    throw new UserError(`reply-packet makes the packet for one task force file at a time; name it, like: npm run scorecard -- reply-packet scorecards/<name>.yaml${positionals.length ? ` (you named ${positionals.length})` : ""}.`);
+    throw new UserError(
+      `reply-packet makes the packet for one task force file at a time; name it, like: npm run scorecard -- reply-packet scorecards/<name>.yaml${positionals.length ? ` (you named ${positionals.length})` : ""}.`,
+    );
   }
   const file = resolve(io.cwd, positionals[0]!);
   const shown = displayName(file, io);
@@ -78,7 +85,10 @@ export async function replyPacketCommand(args: string[], io: CliIO): Promise<num
   const rubric = parseRubric(readFileSync(RUBRIC_FILE, "utf8"));
   const config = readConfig(io.cwd);
   const days = replyDays(config);
-  const checked = check(shown, "text" in read ? read.text : " ".repeat(MAX_FILE_CHARS + 1), today(io.env), { criteria: rubric.criteria.map((c) => c.id), replyDays: days });
+  const checked = check(shown, "text" in read ? read.text : " ".repeat(MAX_FILE_CHARS + 1), today(io.env), {
+    criteria: rubric.criteria.map((c) => c.id),
+    replyDays: days,
+  });
   for (const p of checked.problems) io.stderr.write(formatProblem(p) + "\n");
   if (!checked.taskForce) {
     io.stderr.write(`${shown} has problems, so no reply packet was made. Fix them and run again.\n`);
@@ -91,7 +101,8 @@ export async function replyPacketCommand(args: string[], io: CliIO): Promise<num
   const outDir = resolve(io.cwd, values.out);
   const outLabel = values.out.replace(/\/+$/, "");
   const lang = values.lang ?? "en";
-  if (!catalogueLanguages().includes(lang)) throw new UserError(`--lang names '${lang}', but the tool has words only for ${catalogueLanguages().join(", ")}.`);
+  if (!catalogueLanguages().includes(lang))
+    throw new UserError(`--lang names '${lang}', but the tool has words only for ${catalogueLanguages().join(", ")}.`);
   const suffix = lang === "en" ? "" : `.${lang}`;
   const pdfName = `${name}.reply-packet${suffix}.pdf`;
   const yamlName = `${name}.reply.yaml`;
@@ -102,7 +113,14 @@ export async function replyPacketCommand(args: string[], io: CliIO): Promise<num
   // The letter and the draft in the language asked for; the answer file's comments stay English.
   const words = readLanguage(lang, rubric, RUBRIC_FILE);
   const built = renderDocument(tf, words.rubric, compileTheme(theme), provenance, config, [], words.messages, rubric);
-  const packet = renderReplyPacket(built, words.rubric, compileReplyPacket(theme), { publisher: config.publisher, contact: config.contact, date, deadline, pdfName, yamlName });
+  const packet = renderReplyPacket(built, words.rubric, compileReplyPacket(theme), {
+    publisher: config.publisher,
+    contact: config.contact,
+    date,
+    deadline,
+    pdfName,
+    yamlName,
+  });
 
   const browser = await launchBrowser(ensureBrowser(io.env, (line) => io.stderr.write(line + "\n")));
   let pdf: Uint8Array;

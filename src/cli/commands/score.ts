@@ -28,7 +28,10 @@ export function formatCard(file: string, card: ScoreCard): string {
     `  Grade ${card.grade}: ${card.points} of ${card.scoredMaxPoints} points that had data (${card.percent}%).`,
     `  Coverage ${pct(card.coverage)}: data for ${card.scoredMaxPoints} of the rubric's ${card.maxPoints} points. Rubric version ${card.rubricVersion}.`,
   ];
-  for (const c of card.criteria) lines.push(`  - ${c.title}: ${statusLabel[c.status]} (${c.status === "unknown" ? "not scored" : `${c.points} of ${c.weight}`}). ${c.reason}`);
+  for (const c of card.criteria)
+    lines.push(
+      `  - ${c.title}: ${statusLabel[c.status]} (${c.status === "unknown" ? "not scored" : `${c.points} of ${c.weight}`}). ${c.reason}`,
+    );
   return lines.join("\n") + "\n";
 }
 
@@ -54,7 +57,10 @@ export function scoreCommand(args: string[], io: CliIO): number {
     return 0;
   }
   const rubric = readRubric(values.rubric, io);
-  const results = readAndCheck(resolveInputs(positionals, io), io, { criteria: rubric.criteria.map((c) => c.id), replyDays: replyDays(readConfig(io.cwd)) });
+  const results = readAndCheck(resolveInputs(positionals, io), io, {
+    criteria: rubric.criteria.map((c) => c.id),
+    replyDays: replyDays(readConfig(io.cwd)),
+  });
   let failed = false;
   const scored: ScoredFile[] = [];
   for (const r of results) {

@@ -75,7 +75,11 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: "string", default: "text" }, strict: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
+    options: {
+      format: { type: "string", default: "text" },
+      strict: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help) {
     io.stdout.write(HELP + "\n");
@@ -92,7 +96,11 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
   // the files are checked without it, and checked again with it only if one of them asks.
   let criteria: string[] | undefined;
   const options = {
-    criteria: () => criteria ?? (() => { throw new RubricNeeded("the rubric's criteria are needed"); })(),
+    criteria: () =>
+      criteria ??
+      (() => {
+        throw new RubricNeeded("the rubric's criteria are needed");
+      })(),
     replyDays: replyDays(readConfig(io.cwd)),
     strict: values.strict,
   };

@@ -27,7 +27,12 @@ export const buyerStingsTiedToVictims: CriterionFn = (tf) => {
   if (stings.length === 0) {
     const zero = ops.filter((op) => op.arrests.buying_sex === 0);
     if (ops.length > 0 && zero.length === ops.length) {
-      for (const op of zero) facts.push({ label: msg("fact.operation", { operation: operationRef(tf, op) }), value: msg("fact.buyers", { count: 0 }), sources: cites(op) });
+      for (const op of zero)
+        facts.push({
+          label: msg("fact.operation", { operation: operationRef(tf, op) }),
+          value: msg("fact.buyers", { count: 0 }),
+          sources: cites(op),
+        });
       return verdict("met", facts, msg("buyers.none", { operations: zero.length }));
     }
     return verdict("unknown", facts, msg("buyers.no-data"));
@@ -35,8 +40,18 @@ export const buyerStingsTiedToVictims: CriterionFn = (tf) => {
   const tied = stings.filter((op) => op.tied_to_identified_victims === "yes");
   const untied = stings.filter((op) => op.tied_to_identified_victims === "no");
   const unknown = stings.length - tied.length - untied.length;
-  if (tied.length + untied.length === 0) return verdict("unknown", facts, msg("buyers.tie-unknown", { operation: operationRef(tf, stings[0]!), count: countValue(stings[0]!.arrests.buying_sex), more: stings.length - 1 }));
+  if (tied.length + untied.length === 0)
+    return verdict(
+      "unknown",
+      facts,
+      msg("buyers.tie-unknown", {
+        operation: operationRef(tf, stings[0]!),
+        count: countValue(stings[0]!.arrests.buying_sex),
+        more: stings.length - 1,
+      }),
+    );
   if (untied.length === 0) return verdict("met", facts, msg("buyers.met", { tied: tied.length, unknown }));
-  if (tied.length === 0) return verdict("not-met", facts, msg("buyers.not-met", { operation: operationRef(tf, untied[0]!), more: untied.length - 1, unknown }));
+  if (tied.length === 0)
+    return verdict("not-met", facts, msg("buyers.not-met", { operation: operationRef(tf, untied[0]!), more: untied.length - 1, unknown }));
   return verdict("partly-met", facts, msg("buyers.partly-met", { tied: tied.length, known: tied.length + untied.length, unknown }));
 };

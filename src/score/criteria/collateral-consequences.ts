@@ -9,8 +9,18 @@ export const collateralConsequences: CriterionFn = (tf) => {
   const imm = tf.policies.immigration_protections;
   return mainWithModifier(
     tf,
-    { policy: tf.policies.collateral_consequences_support, label: msg("policy.collateral_consequences_support"), yes: msg("collateral.yes"), no: msg("collateral.no") },
-    { value: imm.status, fact: policyFact(tf, msg("policy.immigration_protections"), imm), yes: msg("collateral.immigration-yes"), no: msg("collateral.immigration-no") },
+    {
+      policy: tf.policies.collateral_consequences_support,
+      label: msg("policy.collateral_consequences_support"),
+      yes: msg("collateral.yes"),
+      no: msg("collateral.no"),
+    },
+    {
+      value: imm.status,
+      fact: policyFact(tf, msg("policy.immigration_protections"), imm),
+      yes: msg("collateral.immigration-yes"),
+      no: msg("collateral.immigration-no"),
+    },
     msg("collateral.unknown"),
   );
 };

@@ -12,10 +12,20 @@ export const communityOversight: CriterionFn = (tf) => {
   const d = factDate(tf, r.as_of, undefined, cites(r));
   return mainWithModifier(
     tf,
-    { policy: tf.policies.community_oversight, label: msg("policy.community_oversight"), yes: msg("oversight.yes"), no: msg("oversight.no") },
+    {
+      policy: tf.policies.community_oversight,
+      label: msg("policy.community_oversight"),
+      yes: msg("oversight.yes"),
+      no: msg("oversight.no"),
+    },
     {
       value,
-      fact: { label: msg("fact.meetings-minutes"), value: msg("fact.meetings-minutes-value", { meetings: yesNoValue(r.meetings_public), minutes: yesNoValue(r.minutes_public) }), sources: r.meetings_public === "unknown" && r.minutes_public === "unknown" ? [] : cites(r), ...(d && value !== "unknown" ? { asOf: d } : {}) },
+      fact: {
+        label: msg("fact.meetings-minutes"),
+        value: msg("fact.meetings-minutes-value", { meetings: yesNoValue(r.meetings_public), minutes: yesNoValue(r.minutes_public) }),
+        sources: r.meetings_public === "unknown" && r.minutes_public === "unknown" ? [] : cites(r),
+        ...(d && value !== "unknown" ? { asOf: d } : {}),
+      },
       yes: msg("oversight.open", { meetings: r.meetings_public, minutes: r.minutes_public }),
       no: msg("oversight.closed"),
     },

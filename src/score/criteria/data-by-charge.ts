@@ -9,7 +9,8 @@ export const params = { type: "object", additionalProperties: false, properties:
 function publishedByTaskForce(tf: TaskForce, op: Operation): boolean {
   const own = new Set(tf.sources.filter((s) => s.type === "task-force").map((s) => s.id));
   const a = op.arrests;
-  const byCharge = bounds(a.trafficking) !== undefined && [a.selling_sex, a.buying_sex, a.selling_or_buying_sex].some((c) => bounds(c) !== undefined);
+  const byCharge =
+    bounds(a.trafficking) !== undefined && [a.selling_sex, a.buying_sex, a.selling_or_buying_sex].some((c) => bounds(c) !== undefined);
   return byCharge && cites(op).some((c) => own.has(c.source));
 }
 
@@ -22,10 +23,21 @@ export const dataByCharge: CriterionFn = (tf) => {
   const first = published[0];
   return mainWithModifier(
     tf,
-    { policy: tf.policies.publishes_data_by_charge, label: msg("policy.publishes_data_by_charge"), yes: msg("data-by-charge.yes"), no: msg("data-by-charge.no") },
+    {
+      policy: tf.policies.publishes_data_by_charge,
+      label: msg("policy.publishes_data_by_charge"),
+      yes: msg("data-by-charge.yes"),
+      no: msg("data-by-charge.no"),
+    },
     {
       value: first ? "yes" : "unknown",
-      fact: { label: msg("fact.own-publications-by-charge"), value: first ? msg("fact.own-publications-value", { operation: operationRef(tf, first), more: published.length - 1 }) : msg("value.unknown"), sources: published.flatMap(cites) },
+      fact: {
+        label: msg("fact.own-publications-by-charge"),
+        value: first
+          ? msg("fact.own-publications-value", { operation: operationRef(tf, first), more: published.length - 1 })
+          : msg("value.unknown"),
+        sources: published.flatMap(cites),
+      },
       yes: first ? msg("data-by-charge.own", { operation: operationRef(tf, first), more: published.length - 1 }) : msg("value.unknown"),
       no: msg("value.unknown"),
     },

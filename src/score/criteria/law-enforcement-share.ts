@@ -1,7 +1,20 @@
 import type { MemberCounts, TaskForce } from "../../model.ts";
 import { msg } from "../../i18n/message.ts";
 import type { CriterionFn, FactFinding, Status } from "../types.ts";
-import { betweenParam, betweenSchema, bounds, cites, countValue, dateMsg, factDate, judgeRange, num, share, uniqueCites, verdict } from "./util.ts";
+import {
+  betweenParam,
+  betweenSchema,
+  bounds,
+  cites,
+  countValue,
+  dateMsg,
+  factDate,
+  judgeRange,
+  num,
+  share,
+  uniqueCites,
+  verdict,
+} from "./util.ts";
 
 export const params = {
   type: "object",
@@ -55,7 +68,8 @@ export const lawEnforcementShare: CriterionFn = (tf, p) => {
   const judged = ordered.map((per) => ({ per, range: rangeOf(tf, per, le) }));
   const statusOf = (r: Range | undefined): Status => {
     if (!r || r.totalHi === 0) return "unknown";
-    const grade = (s: number): Exclude<Status, "unknown"> => (s <= num(p, "met_at_most") ? "met" : s <= num(p, "partly_met_at_most") ? "partly-met" : "not-met");
+    const grade = (s: number): Exclude<Status, "unknown"> =>
+      s <= num(p, "met_at_most") ? "met" : s <= num(p, "partly_met_at_most") ? "partly-met" : "not-met";
     // Worst case: the most law enforcement among the fewest members; best case: the reverse.
     const worst = grade(worstShare(r));
     const best = grade(bestShare(r));
@@ -80,25 +94,56 @@ export const lawEnforcementShare: CriterionFn = (tf, p) => {
       const c = per.count;
       facts.push({
         label: msg("fact.member-count"),
-        value: msg("fact.member-count-value", { groups: { list: c.groups.map((g) => msg("fact.count-group", { count: countValue(g.count), label: g.label })) } }),
+        value: msg("fact.member-count-value", {
+          groups: { list: c.groups.map((g) => msg("fact.count-group", { count: countValue(g.count), label: g.label })) },
+        }),
         sources: cites(c),
         ...withDate(factDate(tf, c.as_of, c.as_of_basis, cites(c))),
         ...(context ? { context: true } : {}),
       });
     }
-    if (range) facts.push({ label: msg("fact.le-share-range"), value: rangeValue(range, per.year), sources: [], ...(context ? { context: true } : {}) });
+    if (range)
+      facts.push({
+        label: msg("fact.le-share-range"),
+        value: rangeValue(range, per.year),
+        sources: [],
+        ...(context ? { context: true } : {}),
+      });
   }
   if (!decided) {
     const anyList = m.members.length > 0;
-    return verdict("unknown", facts, anyList || (m.counts ?? []).length > 0 ? msg("le-share.undecided", { listComplete: m.complete ?? "unknown" }) : msg("le-share.no-data"));
+    return verdict(
+      "unknown",
+      facts,
+      anyList || (m.counts ?? []).length > 0
+        ? msg("le-share.undecided", { listComplete: m.complete ?? "unknown" })
+        : msg("le-share.no-data"),
+    );
   }
   const r = decided.range!;
-  const d = factDate(tf, decided.per.count?.as_of ?? m.as_of, decided.per.count?.as_of_basis ?? m.as_of_basis, decided.per.count ? cites(decided.per.count) : uniqueCites(m.members));
+  const d = factDate(
+    tf,
+    decided.per.count?.as_of ?? m.as_of,
+    decided.per.count?.as_of_basis ?? m.as_of_basis,
+    decided.per.count ? cites(decided.per.count) : uniqueCites(m.members),
+  );
   const when = d ? dateMsg(d) : msg("date.unknown");
   const exact = r.leLo === r.leHi && r.totalLo === r.totalHi;
   const reason = exact
-    ? msg("le-share.exact", { le: r.leLo, total: r.totalLo, share: share(r.leLo, r.totalLo), when, counted: decided.per.count ? "count" : "list" })
-    : msg("le-share.range", { lo: bestShare(r), hi: worstShare(r), total: rangeTotal(r), when, counted: decided.per.count ? "count" : "list" });
+    ? msg("le-share.exact", {
+        le: r.leLo,
+        total: r.totalLo,
+        share: share(r.leLo, r.totalLo),
+        when,
+        counted: decided.per.count ? "count" : "list",
+      })
+    : msg("le-share.range", {
+        lo: bestShare(r),
+        hi: worstShare(r),
+        total: rangeTotal(r),
+        when,
+        counted: decided.per.count ? "count" : "list",
+      });
   return verdict(statusOf(r), facts, reason);
 };
 
@@ -109,7 +154,8 @@ const bestShare = (r: Range): number => (r.totalHi === Infinity ? 0 : share(r.le
 
 const withDate = (d: ReturnType<typeof factDate>) => (d ? { asOf: d } : {});
 
-const rangeTotal = (r: Range) => (r.totalLo === r.totalHi ? String(r.totalLo) : r.totalHi === Infinity ? `${r.totalLo}+` : `${r.totalLo}–${r.totalHi}`);
+const rangeTotal = (r: Range) =>
+  r.totalLo === r.totalHi ? String(r.totalLo) : r.totalHi === Infinity ? `${r.totalLo}+` : `${r.totalLo}–${r.totalHi}`;
 
 function rangeValue(r: Range, year: string) {
   return msg("fact.le-share-range-value", { lo: bestShare(r), hi: worstShare(r), total: rangeTotal(r), year: year || "none" });

@@ -6,4 +6,13 @@ export const params = { type: "object", additionalProperties: false, properties:
 
 /** Low-barrier services: no ID, sobriety or immigration-status requirement, as a stated rule. */
 export const lowBarrierServices: CriterionFn = (tf) =>
-  policyOnly(tf, { policy: tf.policies.low_barrier_services, label: msg("policy.low_barrier_services"), yes: msg("low-barrier.yes"), no: msg("low-barrier.no") }, msg("low-barrier.unknown"));
+  policyOnly(
+    tf,
+    {
+      policy: tf.policies.low_barrier_services,
+      label: msg("policy.low_barrier_services"),
+      yes: msg("low-barrier.yes"),
+      no: msg("low-barrier.no"),
+    },
+    msg("low-barrier.unknown"),
+  );

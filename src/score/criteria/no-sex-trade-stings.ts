@@ -10,7 +10,8 @@ export const params = { type: "object", additionalProperties: false, properties:
  * solicitation charges where the source does not say who was arrested. Arrests of buyers
  * alone are the buyer-sting criterion's figure, not this one's.
  */
-export const prostitutionArrests = (op: Operation) => (op.arrests.selling_sex !== undefined && op.arrests.selling_sex !== "unknown" ? op.arrests.selling_sex : op.arrests.selling_or_buying_sex);
+export const prostitutionArrests = (op: Operation) =>
+  op.arrests.selling_sex !== undefined && op.arrests.selling_sex !== "unknown" ? op.arrests.selling_sex : op.arrests.selling_or_buying_sex;
 
 const madeArrests = (op: Operation): boolean => (bounds(prostitutionArrests(op))?.lo ?? 0) > 0;
 const madeNone = (op: Operation): boolean => bounds(prostitutionArrests(op))?.hi === 0;
@@ -19,7 +20,12 @@ function fact(tf: TaskForce, op: Operation, context: boolean): FactFinding {
   const d = operationDate(tf, op);
   return {
     label: msg("fact.operation", { operation: operationRef(tf, op) }),
-    value: msg(op.arrests.selling_sex !== undefined && op.arrests.selling_sex !== "unknown" ? "fact.arrests-selling-sex" : "fact.arrests-prostitution-solicitation", { count: countValue(prostitutionArrests(op)) }),
+    value: msg(
+      op.arrests.selling_sex !== undefined && op.arrests.selling_sex !== "unknown"
+        ? "fact.arrests-selling-sex"
+        : "fact.arrests-prostitution-solicitation",
+      { count: countValue(prostitutionArrests(op)) },
+    ),
     sources: cites(op),
     ...(d ? { asOf: d } : {}),
     ...(context ? { context: true } : {}),
@@ -40,7 +46,16 @@ export const noSexTradeStings: CriterionFn = (tf) => {
   facts.push(policyFact(tf, msg("policy.non_arrest_of_people_selling_sex"), policy, arrested.length > 0));
   if (arrested.length > 0) {
     const op = arrested[0]!;
-    return verdict("not-met", facts, msg("stings.not-met", { operation: operationRef(tf, op), count: countValue(prostitutionArrests(op)), more: arrested.length - 1, sellers: op.arrests.selling_sex !== undefined && op.arrests.selling_sex !== "unknown" ? "yes" : "no" }));
+    return verdict(
+      "not-met",
+      facts,
+      msg("stings.not-met", {
+        operation: operationRef(tf, op),
+        count: countValue(prostitutionArrests(op)),
+        more: arrested.length - 1,
+        sellers: op.arrests.selling_sex !== undefined && op.arrests.selling_sex !== "unknown" ? "yes" : "no",
+      }),
+    );
   }
   // No operation reports such arrests: the stated rule decides.
   if (policy.status === "yes") return verdict("met", facts, msg("stings.met", { operations: none.length }));

@@ -19,14 +19,31 @@ export const nonPunishmentOfVictims: CriterionFn = (tf) => {
   const d = first ? operationDate(tf, first) : undefined;
   const fact: FactFinding = {
     label: msg("fact.minors-arrested"),
-    value: first ? msg("fact.minors-arrested-value", { operation: operationRef(tf, first), arrested: arrested.length, none: none.length, all: tf.operations.length }) : msg("value.unknown"),
+    value: first
+      ? msg("fact.minors-arrested-value", {
+          operation: operationRef(tf, first),
+          arrested: arrested.length,
+          none: none.length,
+          all: tf.operations.length,
+        })
+      : msg("value.unknown"),
     sources: shown.flatMap(cites),
     ...(d ? { asOf: d } : {}),
   };
   return mainWithModifier(
     tf,
-    { policy: tf.policies.non_punishment_of_victims, label: msg("policy.non_punishment_of_victims"), yes: msg("non-punishment.yes"), no: msg("non-punishment.no") },
-    { value: practice, fact, yes: msg("non-punishment.no-minors", { operations: none.length }), no: msg("non-punishment.minors", { operations: arrested.length }) },
+    {
+      policy: tf.policies.non_punishment_of_victims,
+      label: msg("policy.non_punishment_of_victims"),
+      yes: msg("non-punishment.yes"),
+      no: msg("non-punishment.no"),
+    },
+    {
+      value: practice,
+      fact,
+      yes: msg("non-punishment.no-minors", { operations: none.length }),
+      no: msg("non-punishment.minors", { operations: arrested.length }),
+    },
     msg("non-punishment.unknown"),
   );
 };

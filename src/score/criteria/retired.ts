@@ -18,7 +18,13 @@ const officersPerTraffickingArrest: CriterionFn = (tf, p) => {
   const ops = newestFirst(tf, tf.operations).filter(usable);
   const facts: FactFinding[] = ops.map((op, i) => {
     const d = operationDate(tf, op);
-    return { label: msg("fact.operation", { operation: operationRef(tf, op) }), value: msg("retired.officers-value", { officers: countValue(op.officers_deployed), trafficking: countValue(op.arrests.trafficking) }), sources: cites(op), ...(d ? { asOf: d } : {}), ...(i > 0 ? { context: true } : {}) };
+    return {
+      label: msg("fact.operation", { operation: operationRef(tf, op) }),
+      value: msg("retired.officers-value", { officers: countValue(op.officers_deployed), trafficking: countValue(op.arrests.trafficking) }),
+      sources: cites(op),
+      ...(d ? { asOf: d } : {}),
+      ...(i > 0 ? { context: true } : {}),
+    };
   });
   const op = ops[0];
   if (!op) return verdict("unknown", facts, msg("retired.officers-unknown"));

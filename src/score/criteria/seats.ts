@@ -43,16 +43,28 @@ export function seats(tf: TaskForce, only?: readonly SeatField[]): CriterionOutc
   const sectors = new Set<Sector>(FIELDS.map((f) => f.sector));
   const named = tf.membership.members.filter((m) => sectors.has(m.sector) && m.role !== "partner" && m.role !== "advisory");
   if (named.length) {
-    facts.push({ label: msg("fact.affected-members-named"), value: listValue(named.map((m) => msg("fact.name-votes", { name: m.name, votes: yesNoValue(m.votes) }))), sources: uniqueCites(named) });
+    facts.push({
+      label: msg("fact.affected-members-named"),
+      value: listValue(named.map((m) => msg("fact.name-votes", { name: m.name, votes: yesNoValue(m.votes) }))),
+      sources: uniqueCites(named),
+    });
   }
   const counted = FIELDS.reduce((s, f) => s + (bounds(r[f.field])?.lo ?? 0), 0);
   const total = Math.max(counted, named.length);
   if (total > 0) {
     const namedVote = named.some((m) => m.votes === "yes");
     const votes = namedVote || (counted > 0 && r.seats_vote === "yes");
-    facts.push({ label: msg("fact.seats-vote"), value: yesNoValue(votes ? "yes" : r.seats_vote), sources: namedVote ? uniqueCites(named.filter((m) => m.votes === "yes")) : cites(r) });
+    facts.push({
+      label: msg("fact.seats-vote"),
+      value: yesNoValue(votes ? "yes" : r.seats_vote),
+      sources: namedVote ? uniqueCites(named.filter((m) => m.votes === "yes")) : cites(r),
+    });
     if (votes) return verdict("met", facts, msg("seats.met", { seats: total }));
-    return verdict("partly-met", facts, msg(r.seats_vote === "no" ? "seats.partly-met-no-vote" : "seats.partly-met-vote-unknown", { seats: total }));
+    return verdict(
+      "partly-met",
+      facts,
+      msg(r.seats_vote === "no" ? "seats.partly-met-no-vote" : "seats.partly-met-vote-unknown", { seats: total }),
+    );
   }
   if (FIELDS.every((f) => r[f.field] === 0)) return verdict("not-met", facts, msg("seats.not-met"));
   return verdict("unknown", facts, msg("seats.unknown"));

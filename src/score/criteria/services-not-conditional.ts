@@ -19,7 +19,10 @@ export const servicesNotConditional: CriterionFn = (tf) => {
     const d = operationDate(tf, op);
     return {
       label: msg("fact.operation", { operation: operationRef(tf, op) }),
-      value: msg("fact.services-practice", { referred: countValue(op.referred_to_services), conditional: yesNoValue(op.services_conditional_on_arrest) }),
+      value: msg("fact.services-practice", {
+        referred: countValue(op.referred_to_services),
+        conditional: yesNoValue(op.services_conditional_on_arrest),
+      }),
       sources: cites(op),
       ...(d ? { asOf: d } : {}),
     };

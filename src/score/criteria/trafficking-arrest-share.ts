@@ -1,7 +1,20 @@
 import type { Count, Operation, TaskForce } from "../../model.ts";
 import { msg } from "../../i18n/message.ts";
 import type { CriterionFn, FactFinding, Status } from "../types.ts";
-import { betweenParam, betweenSchema, bounds, cites, countValue, judgeRange, newestFirst, num, operationDate, operationRef, verdict, type Bounds } from "./util.ts";
+import {
+  betweenParam,
+  betweenSchema,
+  bounds,
+  cites,
+  countValue,
+  judgeRange,
+  newestFirst,
+  num,
+  operationDate,
+  operationRef,
+  verdict,
+  type Bounds,
+} from "./util.ts";
 
 export const params = {
   type: "object",
@@ -48,7 +61,8 @@ function periodOf(op: Operation): Period | undefined {
  * arrests (its word), those are used, and said to be.
  */
 export const traffickingArrestShare: CriterionFn = (tf, p) => {
-  const grade = (s: number): Exclude<Status, "unknown"> => (s >= num(p, "met_at_least") ? "met" : s >= num(p, "partly_met_at_least") ? "partly-met" : "not-met");
+  const grade = (s: number): Exclude<Status, "unknown"> =>
+    s >= num(p, "met_at_least") ? "met" : s >= num(p, "partly_met_at_least") ? "partly-met" : "not-met";
   const periods = newestFirst(tf, tf.operations).map((op) => ({ op, period: periodOf(op) }));
   const statusOf = (per: Period | undefined): Status => {
     if (!per) return "unknown";
@@ -66,8 +80,15 @@ export const traffickingArrestShare: CriterionFn = (tf, p) => {
   }
   const per = decided.period!;
   const exact = per.trafficking.lo === per.trafficking.hi && per.total.lo === per.total.hi;
-  const values = { operation: operationRef(tf, per.op), count: countValue(per.figure), total: countValue(per.op.arrests.total), related: per.kind === "trafficking_related" ? "yes" : "no" };
-  const reason = exact ? msg("trafficking-share.exact", { ...values, share: per.trafficking.lo / per.total.lo }) : msg("trafficking-share.range", values);
+  const values = {
+    operation: operationRef(tf, per.op),
+    count: countValue(per.figure),
+    total: countValue(per.op.arrests.total),
+    related: per.kind === "trafficking_related" ? "yes" : "no",
+  };
+  const reason = exact
+    ? msg("trafficking-share.exact", { ...values, share: per.trafficking.lo / per.total.lo })
+    : msg("trafficking-share.range", values);
   return verdict(statusOf(per), facts, reason);
 };
 

@@ -69,7 +69,8 @@ export function judgeRange(worst: Exclude<Status, "unknown">, best: Exclude<Stat
 }
 
 /** The rubric's rule for a range that spans more than one status. */
-export const betweenParam = (params: Readonly<Record<string, unknown>>): "unknown" | "partly-met" => (params.between === "partly-met" ? "partly-met" : "unknown");
+export const betweenParam = (params: Readonly<Record<string, unknown>>): "unknown" | "partly-met" =>
+  params.between === "partly-met" ? "partly-met" : "unknown";
 
 export const betweenSchema = { enum: ["unknown", "partly-met"] };
 
@@ -84,10 +85,16 @@ export const share = (n: number, d: number): number => (d > 0 ? n / d : 0);
  * year when they share nothing.
  */
 function published(tf: TaskForce, cs: readonly Cite[]): { date: string; basis: DateBasis } | undefined {
-  const found = cs.map((c) => tf.sources.find((x) => x.id === c.source)).filter((s) => s !== undefined && isKnown(s.date) && /^\d{4}/.test(s.date));
+  const found = cs
+    .map((c) => tf.sources.find((x) => x.id === c.source))
+    .filter((s) => s !== undefined && isKnown(s.date) && /^\d{4}/.test(s.date));
   if (found.length === 0) return undefined;
   const dates = [...new Set(found.map((s) => s!.date))].sort();
-  const basis: DateBasis = found.some((s) => s!.date_basis === "inferred") ? "inferred" : found.some((s) => s!.date_basis === "year-inferred") ? "year-inferred" : "stated";
+  const basis: DateBasis = found.some((s) => s!.date_basis === "inferred")
+    ? "inferred"
+    : found.some((s) => s!.date_basis === "year-inferred")
+      ? "year-inferred"
+      : "stated";
   if (dates.length === 1) return { date: dates[0]!, basis };
   const [a, b] = [dates[0]!, dates[dates.length - 1]!];
   const common = a.slice(0, 7) === b.slice(0, 7) ? a.slice(0, 7) : a.slice(0, 4) === b.slice(0, 4) ? a.slice(0, 4) : b.slice(0, 4);
@@ -111,7 +118,8 @@ export function dateMsg(d: FactDate): Msg {
 }
 
 /** Sort key: the latest day a date can mean, so "2016" sorts after "2016-11-16". */
-export const latest = (d: FactDate | undefined): string => (d ? (d.date.length === 4 ? `${d.date}-12-31` : d.date.length === 7 ? `${d.date}-31` : d.date) : "");
+export const latest = (d: FactDate | undefined): string =>
+  d ? (d.date.length === 4 ? `${d.date}-12-31` : d.date.length === 7 ? `${d.date}-31` : d.date) : "";
 
 /** "the Lynwood and Compton operation of 21 August 2018 (year inferred)", or its name and period. */
 export function operationRef(tf: TaskForce, op: Operation): Msg {
@@ -153,7 +161,12 @@ export const policyFact = (tf: TaskForce, label: Msg, policy: Policy, context = 
  * main yes → met (partly met if the second is no); main no → not met (partly met if the
  * second is yes); main unknown → unknown. An unknown second fact changes nothing.
  */
-export function mainWithModifier(tf: TaskForce, main: PolicyPart, modifier: { value: YesNo; fact: FactFinding; yes: Msg; no: Msg }, unknownReason: Msg): CriterionOutcome {
+export function mainWithModifier(
+  tf: TaskForce,
+  main: PolicyPart,
+  modifier: { value: YesNo; fact: FactFinding; yes: Msg; no: Msg },
+  unknownReason: Msg,
+): CriterionOutcome {
   const facts: FactFinding[] = [policyFact(tf, main.label, main.policy), modifier.fact];
   const m = main.policy.status;
   if (m === "unknown") return verdict("unknown", facts, unknownReason);
@@ -161,8 +174,17 @@ export function mainWithModifier(tf: TaskForce, main: PolicyPart, modifier: { va
   const mod = modifier.value;
   if (mod === "unknown") return verdict(m === "yes" ? "met" : "not-met", facts, mainText);
   const modText = mod === "yes" ? modifier.yes : modifier.no;
-  if (m === "yes") return verdict(mod === "no" ? "partly-met" : "met", facts, msg(mod === "no" ? "join.but" : "join.and", { first: mainText, second: modText }));
-  return verdict(mod === "yes" ? "partly-met" : "not-met", facts, msg(mod === "yes" ? "join.but" : "join.and", { first: mainText, second: modText }));
+  if (m === "yes")
+    return verdict(
+      mod === "no" ? "partly-met" : "met",
+      facts,
+      msg(mod === "no" ? "join.but" : "join.and", { first: mainText, second: modText }),
+    );
+  return verdict(
+    mod === "yes" ? "partly-met" : "not-met",
+    facts,
+    msg(mod === "yes" ? "join.but" : "join.and", { first: mainText, second: modText }),
+  );
 }
 
 /** A criterion judged on one stated rule alone. */

@@ -13,10 +13,16 @@ export const victimServiceCoLead: CriterionFn = (tf, p) => {
   const leads = [...listed, ...fromMembers];
   const facts: FactFinding[] = leads.map((l) => {
     const d = factDate(tf, undefined, undefined, cites(l));
-    return { label: msg("fact.lead-agency"), value: msg("fact.name-sector", { name: l.name, sector: msg(`sector.${l.sector}`) }), sources: cites(l), ...(d ? { asOf: d } : {}) };
+    return {
+      label: msg("fact.lead-agency"),
+      value: msg("fact.name-sector", { name: l.name, sector: msg(`sector.${l.sector}`) }),
+      sources: cites(l),
+      ...(d ? { asOf: d } : {}),
+    };
   });
   const serviceLead = leads.filter((l) => sectors.has(l.sector));
-  if (serviceLead.length > 0) return verdict("met", facts, msg("co-lead.met", { names: listValue(serviceLead.map((l) => l.name)), count: serviceLead.length }));
+  if (serviceLead.length > 0)
+    return verdict("met", facts, msg("co-lead.met", { names: listValue(serviceLead.map((l) => l.name)), count: serviceLead.length }));
   const voting = tf.membership.members.filter((m) => sectors.has(m.sector) && m.votes === "yes");
   if (voting.length > 0) {
     facts.push({ label: msg("fact.service-providers-voting"), value: listValue(voting.map((m) => m.name)), sources: uniqueCites(voting) });
@@ -25,6 +31,13 @@ export const victimServiceCoLead: CriterionFn = (tf, p) => {
   if (leads.length === 0) return verdict("unknown", facts, msg("co-lead.no-leads"));
   if (leads.some((l) => l.sector === "unknown")) return verdict("unknown", facts, msg("co-lead.sector-unknown"));
   // Not met only if even the best case fails: a victim service provider with a vote (partly met) is ruled out only by a complete list.
-  if (tf.membership.complete !== "yes") return verdict("unknown", facts, msg("co-lead.vote-unknown", { leads: listValue(leads.map((l) => l.name)) }));
-  return verdict("not-met", facts, msg("co-lead.not-met", { leads: listValue(leads.map((l) => msg("fact.name-sector", { name: l.name, sector: msg(`sector.${l.sector}`) }))) }));
+  if (tf.membership.complete !== "yes")
+    return verdict("unknown", facts, msg("co-lead.vote-unknown", { leads: listValue(leads.map((l) => l.name)) }));
+  return verdict(
+    "not-met",
+    facts,
+    msg("co-lead.not-met", {
+      leads: listValue(leads.map((l) => msg("fact.name-sector", { name: l.name, sector: msg(`sector.${l.sector}`) }))),
+    }),
+  );
 };
