@@ -457,7 +457,10 @@ export async function runBuild(o: BuildOptions): Promise<BuildOutcome> {
       return { exitCode: SIGNAL_EXIT[stopped] ?? 1, built, skipped: plan.skip.length, failed, launches: pool.launches };
     }
     o.stdout.write(summaryTable({ built, skipped: plan.skip.length, failed, seconds: (performance.now() - started) / 1000 }));
-    if (failed) o.stderr.write(`${failed} file(s) could not be built because of the problems above. The others were built.\n`);
+    if (failed) {
+      const others = built + plan.skip.length > 0 ? " The others were built." : "";
+      o.stderr.write(`${failed} file(s) could not be built because of the problems above.${others}\n`);
+    }
     return { exitCode: failed ? 1 : 0, built, skipped: plan.skip.length, failed, launches: pool.launches };
   } finally {
     await pool.close();

@@ -33,6 +33,18 @@ describe("scorecard build", () => {
     expect(result.stderr).toMatch(/scorecards\/broken\.yaml:\d+:\d+: officers_deployed must be a whole number/);
     expect(existsSync(join(dir, "output", "example-county.pdf"))).toBe(true);
     expect(existsSync(join(dir, "output", "broken.pdf"))).toBe(false);
+    expect(result.stderr).toContain("1 file(s) could not be built because of the problems above. The others were built.");
+  });
+
+  it("does not say the others were built when there were none", async () => {
+    const dir = tempDir();
+    const bad = readFileSync(fixture("valid", "example-county.yaml"), "utf8").replace("officers_deployed: 12", "officers_deployed: twelve");
+    mkdirSync(join(dir, "scorecards"));
+    writeFileSync(join(dir, "scorecards", "broken.yaml"), bad);
+    const result = await cli(["build"], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("1 file(s) could not be built because of the problems above.\n");
+    expect(result.stderr).not.toContain("The others were built");
   });
 
   it("writes index.html, summary.pdf, scores.json and scores.csv next to the scorecards", async () => {
