@@ -78,6 +78,27 @@ describe("scorecard.config.yaml for the hearing kit", () => {
     }
   });
 
+  it("refuses a publisher or contact with an invisible control character, naming it, and keeps joiners inside words", () => {
+    for (const [text, found] of [
+      ["publisher: Example \u202EPress\n", "publisher contains an invisible character, U+202E (RIGHT-TO-LEFT OVERRIDE), after 'Example '"],
+      ['contact: "Jane\\u200B Doe"\n', "contact contains an invisible character, U+200B"],
+      ["publisher: Example\u2066 Press\n", "U+2066"],
+    ] as const) {
+      expect(() => parseConfig(text), text).toThrow(UserError);
+      try {
+        parseConfig(text);
+      } catch (error) {
+        const m = (error as Error).message;
+        expect(m).toContain(found);
+        expect(m).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B]/);
+      }
+    }
+    // A zero-width non-joiner inside a Persian word is part of its spelling.
+    expect(parseConfig("publisher: \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645\n").publisher).toBe(
+      "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645",
+    );
+  });
+
   it("names a list or a section given as a number of days, never [object Object]", () => {
     for (const [text, shown] of [
       ["reply_days: {a: 1}\n", "(not a section)"],
