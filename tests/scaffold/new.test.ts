@@ -121,6 +121,24 @@ describe("scorecard new", () => {
     expect(readdirSync(join(dir, "scorecards"))).toEqual(["example-task-force.yaml"]);
   });
 
+  it("refuses a name the checks refuse (an invisible control, a character no font has) as the user's to fix, writing nothing", async () => {
+    const dir = tempDir();
+    for (const [name, found] of [
+      [
+        "Example \u202ECounty Task Force",
+        /^scorecard: the name cannot be used as it is: name contains an invisible control character, U\+202E \(RIGHT-TO-LEFT OVERRIDE\)/,
+      ],
+      ["Example\u200B County Task Force", /U\+200B/],
+      ["Example \u{13000} Task Force", /the character '.+' \(U\+13000, a character of the Egyptian Hieroglyphs script\) cannot be printed/],
+    ] as const) {
+      const r = await cli(["new", name], { cwd: dir });
+      expect(r.code, name).toBe(1);
+      expect(r.stderr, name).toMatch(found);
+      expect(r.stderr).not.toMatch(/internal error|this is a bug/);
+    }
+    expect(existsSync(join(dir, "scorecards"))).toBe(false);
+  });
+
   it("keeps names that would be YAML or path tricks safe", async () => {
     const dir = tempDir();
     const name = '../../etc/passwd: "x" # &a *b {c} [d] <script>';

@@ -54,6 +54,11 @@ export function newCommand(args: string[], io: CliIO): number {
   const text = scaffold(schema, { name, schemaRef });
   // The new file must validate as written; if it does not, the scaffold is out of step with the schema.
   const errors = check(shown, text, today(io.env)).problems.filter((p) => p.severity === "error");
+  // Except where the name itself is the problem (a character no font has, an invisible control):
+  // then it is the user's to change, and the checks' own words say how.
+  const nameLine = text.split("\n").findIndex((line) => line.startsWith("name:")) + 1;
+  if (errors.length && errors.every((p) => p.line === nameLine))
+    throw new UserError(`the name cannot be used as it is: ${errors.map((p) => p.message).join(" ")}`);
   if (errors.length) throw new Error(`the new file would not validate (this is a bug):\n${errors.map(formatProblem).join("\n")}`);
   mkdirSync(dir, { recursive: true });
   try {
