@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { codeLabel, formatCharacter, MAY_HOLD_FORMAT, visibleText } from "../validate/format-characters.ts";
+import { codePointLabel } from "../render/fonts-coverage-table.ts";
+import { firstHidingCharacter, visibleText } from "../validate/format-characters.ts";
 import { UserError } from "../errors.ts";
 import { DEFAULT_REPLY_DAYS } from "../model.ts";
 
@@ -66,19 +67,6 @@ export const replyDays = (config: ScorecardConfig | undefined): number => config
 
 const oneLine = (text: string) => text.trim().replace(/\s+/g, " ");
 
-/** The first character of a setting that prints nothing but could reorder or hide its text (joiners and variation selectors shape letters, and stay). */
-function invisibleIn(text: string): { cp: number; name: string; at: number } | undefined {
-  if (!MAY_HOLD_FORMAT.test(text)) return undefined;
-  let at = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    const entry = formatCharacter(cp);
-    if (entry && entry.effect !== "joiner" && entry.effect !== "variant") return { cp, name: entry.name, at };
-    at += ch.length;
-  }
-  return undefined;
-}
-
 /** Checks the config file's text. Pure; missing settings fall back to the defaults. Every problem is reported at once. */
 export function parseConfig(text: string, file = CONFIG_FILE): ScorecardConfig {
   let data: unknown;
@@ -105,10 +93,10 @@ export function parseConfig(text: string, file = CONFIG_FILE): ScorecardConfig {
     }
     // The publisher becomes every PDF's Author: an invisible control would make it read
     // differently from what it is, as it would a task force's name.
-    const hidden = invisibleIn(v);
+    const hidden = firstHidingCharacter(v);
     if (hidden) {
       problems.push(
-        `${key} contains an invisible character, ${codeLabel(hidden.cp)} (${hidden.name}), after '${visibleText(v.slice(0, hidden.at)).slice(-30)}': it would change how the text reads on every scorecard. Delete it: retype the ${key} without copying it from elsewhere.`,
+        `${key} contains an invisible character, ${codePointLabel(hidden.cp)} (${hidden.name}), after '${visibleText(v.slice(0, hidden.at)).slice(-30)}': it would change how the text reads on every scorecard. Delete it: retype the ${key} without copying it from elsewhere.`,
       );
       return undefined;
     }

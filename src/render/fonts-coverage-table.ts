@@ -10,6 +10,9 @@ export interface CoverageFile {
   families: { family: string; subsets: [string, string][] }[];
 }
 
+/** How messages name a code point: "U+13000". */
+export const codePointLabel = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
+
 /** Sorted ranges, flattened: [first0, last0, first1, last1, ...]. */
 type Ranges = Uint32Array;
 

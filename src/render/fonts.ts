@@ -5,7 +5,7 @@
 // document inlines only the subsets that its text uses, so an English scorecard carries the
 // Latin pieces alone, and a name in Korean adds a few small pieces of Noto Sans KR.
 import type { PackagedFace } from "./fonts-bundled.ts";
-import { clusterFace, type Coverage } from "./fonts-coverage-table.ts";
+import { clusterFace, codePointLabel, type Coverage } from "./fonts-coverage-table.ts";
 
 /** The bundled families: which characters each prints, and their faces. */
 export interface FontLibrary {
@@ -119,7 +119,6 @@ export function printedText(html: string): string {
 }
 
 /** "U+13000" */
-export const codePointLabel = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
 
 /**
  * Adds @font-face rules for exactly the faces the page's text needs, just before </head>.

@@ -4,13 +4,10 @@
 import { isScalar, visit } from "yaml";
 import type { Problem } from "../errors.ts";
 import type { Loaded } from "../load/load.ts";
-import { clusterFace, hasCodePoint, isCovered, printedCodePoints, type Coverage } from "../render/fonts-coverage-table.ts";
+import { clusterFace, codePointLabel, hasCodePoint, isCovered, printedCodePoints, type Coverage } from "../render/fonts-coverage-table.ts";
 
 // Made when first needed: creating it costs more than checking a file of plain ASCII.
 let segmenter: Intl.Segmenter | undefined;
-
-/** "U+13000" */
-const label = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
 
 /** Scripts worth naming in a message, tried in this order. */
 const SCRIPTS = [
@@ -140,8 +137,8 @@ export function fontCoverageChecks(
         const { line, col } = loaded.lineCounter.linePos(offsetOf(loaded.text, node.range, segment));
         const message =
           missing !== undefined
-            ? `the character '${String.fromCodePoint(missing)}' (${label(missing)}, ${describeCharacter(missing)}) cannot be printed: none of the fonts that come with the scorecards has it, so the PDF would show an empty box. ${/\p{Zs}/u.test(String.fromCodePoint(missing)) ? "Write an ordinary space instead." : "Remove it, or write the text without it."}`
-            : `the letter '${segment}' (${cps.map(label).join(" + ")}) cannot be printed as one letter: no font that comes with the scorecards has all of its parts. Write it as a single character, or without the accent.`;
+            ? `the character '${String.fromCodePoint(missing)}' (${codePointLabel(missing)}, ${describeCharacter(missing)}) cannot be printed: none of the fonts that come with the scorecards has it, so the PDF would show an empty box. ${/\p{Zs}/u.test(String.fromCodePoint(missing)) ? "Write an ordinary space instead." : "Remove it, or write the text without it."}`
+            : `the letter '${segment}' (${cps.map(codePointLabel).join(" + ")}) cannot be printed as one letter: no font that comes with the scorecards has all of its parts. Write it as a single character, or without the accent.`;
         problems.push({ file: loaded.file, line, col, code: "character-unprintable", severity: "error", message });
       }
     },

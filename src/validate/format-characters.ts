@@ -7,6 +7,8 @@
 // except in the few places where a script needs one (see allowedAt in invisible-characters.ts).
 // A test checks that this table covers every Default_Ignorable_Code_Point Node knows.
 
+import { codePointLabel } from "../render/fonts-coverage-table.ts";
+
 /** What a character does, which decides the words of its message. */
 export type Effect =
   | "reverse" // the text after it displays backwards
@@ -173,8 +175,28 @@ export function formatCharacter(cp: number): { name: string; effect: Effect } | 
 /** A quick test: could this text hold any character of the table? */
 export const MAY_HOLD_FORMAT = /[\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB]/u;
 
-/** "U+202E" */
-export const codeLabel = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
+/**
+ * The entry of a character that would reorder or hide the text around it; undefined for
+ * every other character, joiners and variation selectors included (they only shape the
+ * letters beside them).
+ */
+export function hidingCharacter(cp: number): { name: string; effect: Effect } | undefined {
+  const entry = formatCharacter(cp);
+  return entry && entry.effect !== "joiner" && entry.effect !== "variant" ? entry : undefined;
+}
+
+/** The first such character of a text, and where it is (in UTF-16 units). */
+export function firstHidingCharacter(text: string): { cp: number; name: string; at: number } | undefined {
+  if (!MAY_HOLD_FORMAT.test(text)) return undefined;
+  let at = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const entry = hidingCharacter(cp);
+    if (entry) return { cp, name: entry.name, at };
+    at += ch.length;
+  }
+  return undefined;
+}
 
 /**
  * Text as it may be quoted in a message: each character of the table that would reorder or
@@ -186,8 +208,7 @@ export function visibleText(text: string): string {
   let out = "";
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    const entry = formatCharacter(cp);
-    out += entry && entry.effect !== "joiner" && entry.effect !== "variant" ? `<${codeLabel(cp)}>` : ch;
+    out += hidingCharacter(cp) ? `<${codePointLabel(cp)}>` : ch;
   }
   return out;
 }

@@ -5,7 +5,8 @@
 import { isMap, isScalar, isSeq, Scalar } from "yaml";
 import type { Problem } from "../errors.ts";
 import type { DataPath, Loaded } from "../load/load.ts";
-import { codeLabel, formatCharacter, MAY_HOLD_FORMAT, visibleText, type Effect } from "./format-characters.ts";
+import { codePointLabel } from "../render/fonts-coverage-table.ts";
+import { formatCharacter, MAY_HOLD_FORMAT, visibleText, type Effect } from "./format-characters.ts";
 import { pathLabel } from "./messages.ts";
 
 /** Past this many in one value, the rest are counted in one more problem: one pasted text can hold hundreds. */
@@ -216,12 +217,12 @@ function valueProblems(loaded: Loaded, node: Scalar, value: string, path: DataPa
       ...at(where.offset),
       code: "character-invisible",
       severity: "error",
-      message: `${field} contains an invisible ${kind}, ${codeLabel(cp)} (${entry.name}), ${context(cps, index)}: ${effectWords(entry.effect, what, cp)}. ${fix}`,
+      message: `${field} contains an invisible ${kind}, ${codePointLabel(cp)} (${entry.name}), ${context(cps, index)}: ${effectWords(entry.effect, what, cp)}. ${fix}`,
     };
   });
   const rest = hits.slice(MAX_PER_VALUE);
   if (rest.length > 0) {
-    const labels = [...new Set(rest.map((h) => codeLabel(h.cp)))];
+    const labels = [...new Set(rest.map((h) => codePointLabel(h.cp)))];
     problems.push({
       ...at(whereOf(rest[0]!.index).offset),
       code: "character-invisible",
