@@ -1,5 +1,5 @@
 import { join, relative, isAbsolute } from "node:path";
-import { expandPaths, readDataFile, readFailedMessage } from "../io/files.ts";
+import { expandPaths, readDataFile, readFailedMessage, type DataFileRead } from "../io/files.ts";
 import { loadAndValidate } from "../validate/check.ts";
 import type { ValidateOptions, Validated } from "../validate/validate.ts";
 import { load, MAX_FILE_CHARS } from "../load/load.ts";
@@ -20,15 +20,24 @@ export const displayName = (file: string, io: CliIO): string => {
   return rel.startsWith("..") ? file : rel;
 };
 
+/** A file as read from disk: its name in messages, and its text or why it could not be read. */
+export interface Input {
+  name: string;
+  read: DataFileRead;
+}
+
+/** Reads each file once. */
+export function readInputs(files: readonly string[], io: CliIO): Input[] {
+  return files.map((file) => ({ name: displayName(file, io), read: readDataFile(file, MAX_FILE_CHARS) }));
+}
+
 /**
- * Reads and checks each file. A file that cannot be read is a located problem, not a crash.
+ * Checks each file read. A file that could not be read is a located problem, not a crash.
  * Replies are checked against options.criteria: pass the rubric's criterion ids.
  */
-export function readAndCheck(files: readonly string[], io: CliIO, options: ValidateOptions = {}): Validated[] {
+export function checkInputs(inputs: readonly Input[], io: CliIO, options: ValidateOptions = {}): Validated[] {
   const day = today(io.env);
-  return files.map((file) => {
-    const name = displayName(file, io);
-    const read = readDataFile(file, MAX_FILE_CHARS);
+  return inputs.map(({ name, read }) => {
     if ("error" in read) {
       const loaded = load(name, "");
       loaded.problems = [{ file: name, line: 1, col: 1, code: "read-failed", severity: "error", message: readFailedMessage(read.error) }];
@@ -37,4 +46,9 @@ export function readAndCheck(files: readonly string[], io: CliIO, options: Valid
     // Too large: the loader's own size check reports it, without the file in memory.
     return loadAndValidate(name, "text" in read ? read.text : " ".repeat(MAX_FILE_CHARS + 1), day, options);
   });
+}
+
+/** Reads and checks each file (readInputs, then checkInputs). */
+export function readAndCheck(files: readonly string[], io: CliIO, options: ValidateOptions = {}): Validated[] {
+  return checkInputs(readInputs(files, io), io, options);
 }

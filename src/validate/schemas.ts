@@ -15,8 +15,8 @@ export const RUBRIC_AJV: Options = { allErrors: true, verbose: true, strict: tru
 
 /**
  * What identifies a validator: the schema's exact content and the options it is compiled
- * with, as its length and two 32-bit hashes of its text (cyrb53-style, without node:crypto,
- * which would cost more to load than the hash takes).
+ * with, as its length and two 32-bit hashes of its text (cyrb53-style). Recorded beside each
+ * validator compiled ahead of time, so that a test can check it against the schema as it is.
  */
 export function schemaKey(options: Options, schema: object): string {
   const text = JSON.stringify(options) + "\0" + JSON.stringify(schema);
@@ -41,9 +41,6 @@ export interface ReadyValidator {
 
 const instances = new Map<Options, Ajv>();
 const byName = new Map<string, ValidateFunction>();
-const byKey = new Map<string, ValidateFunction>();
-// The same schema object is asked for once per file: remember it without hashing it again.
-const bySchema = new WeakMap<object, Map<Options, ValidateFunction>>();
 
 /**
  * The validator of a schema, named "task-force", "rubric" or "params:<criterion id>":
@@ -53,26 +50,14 @@ export function compileSchema(options: Options, schema: object, name: string): V
   const known = byName.get(name);
   if (known) return known;
   const ready = PRECOMPILED.get(name);
-  const validate = ready ? ready.load() : compileNow(options, schema);
+  const validate = ready ? ready.load() : ajvFor(options).compile(schema);
   byName.set(name, validate);
   return validate;
 }
 
-function compileNow(options: Options, schema: object): ValidateFunction {
-  let known = bySchema.get(schema);
-  if (!known) bySchema.set(schema, (known = new Map<Options, ValidateFunction>()));
-  let validate = known.get(options);
-  if (validate) return validate;
-  // Two schemas with the same content (and $id) share a validator: ajv refuses an $id twice.
-  const key = schemaKey(options, schema);
-  validate = byKey.get(key);
-  if (!validate) {
-    let ajv = instances.get(options);
-    // ajv itself is loaded only to compile: the compiled bin has every validator already.
-    if (!ajv) instances.set(options, (ajv = new (createRequire(import.meta.url)("ajv") as typeof import("ajv")).Ajv(options)));
-    validate = ajv.compile(schema);
-  }
-  byKey.set(key, validate);
-  known.set(options, validate);
-  return validate;
+/** One ajv per set of options. ajv itself is loaded only to compile: the compiled bin has every validator already. */
+function ajvFor(options: Options): Ajv {
+  let ajv = instances.get(options);
+  if (!ajv) instances.set(options, (ajv = new (createRequire(import.meta.url)("ajv") as typeof import("ajv")).Ajv(options)));
+  return ajv;
 }

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { formatProblemsGrouped, type Problem } from "../../errors.ts";
 import { readConfig, replyDays } from "../../io/config.ts";
 import { RUBRIC_FILE, type CliIO } from "../context.ts";
-import { readAndCheck, resolveInputs } from "../read.ts";
+import { checkInputs, readInputs, resolveInputs } from "../read.ts";
 import type { Validated } from "../../validate/validate.ts";
 
 const HELP = `Usage: scorecard validate [--strict] [--format text|github|json] [paths]
@@ -90,7 +90,6 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     io.stderr.write(`scorecard: --format must be text, github or json, not '${format}'.\n`);
     return 1;
   }
-  // Replies must name a criterion of the rubric, and the deadline counts the configured days.
   // A reply's about: must name a criterion of the rubric. Reading the rubric loads every
   // criterion, which takes longer than checking a file, and most files have no replies: so
   // the files are checked without it, and checked again with it only if one of them asks.
@@ -104,15 +103,15 @@ export async function validateCommand(args: string[], io: CliIO): Promise<number
     replyDays: replyDays(readConfig(io.cwd)),
     strict: values.strict,
   };
-  const files = resolveInputs(positionals, io);
+  const inputs = readInputs(resolveInputs(positionals, io), io);
   let results: Validated[];
   try {
-    results = readAndCheck(files, io, options);
+    results = checkInputs(inputs, io, options);
   } catch (error) {
     if (!(error instanceof RubricNeeded)) throw error;
     const { parseRubric } = await import("../../score/rubric.ts");
     criteria = parseRubric(readFileSync(RUBRIC_FILE, "utf8")).criteria.map((c) => c.id);
-    results = readAndCheck(files, io, options);
+    results = checkInputs(inputs, io, options);
   }
   const invalid = results.filter((r) => r.problems.some((p) => p.severity === "error"));
   if (format === "json") {
